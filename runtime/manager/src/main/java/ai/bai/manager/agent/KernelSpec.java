@@ -1,0 +1,8 @@
+package ai.bai.manager.agent;
+
+import java.util.Map;
+
+/** What the agent needs to start a session's kernel. */
+public record KernelSpec(String sessionId, String sessionName, String runtime, String image, long seq,
+                         Map<String, String> environ, java.util.Set<Integer> uidsInUse) {
+}

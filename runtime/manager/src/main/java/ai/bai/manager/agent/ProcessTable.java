@@ -1,0 +1,56 @@
+package ai.bai.manager.agent;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads /proc to find a session's processes: those in its process session, or owned by its dedicated uid. */
+final class ProcessTable {
+    private static final Path PROC = Path.of("/proc");
+
+    private ProcessTable() {
+    }
+
+    /** Pids whose process session is {@code sid}, or (when {@code uid >= 0}) whose owner is {@code uid}. */
+    static List<Long> sessionProcesses(long sid, int uid) {
+        List<Long> found = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumeric(p.getFileName().toString()))) {
+            for (Path dir : dirs) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (sessionOf(dir) == sid || (uid >= 0 && ownerOf(dir) == uid)) {
+                    found.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            // /proc vanished under us: nothing more to find
+        }
+        return found;
+    }
+
+    private static long sessionOf(Path procDir) {
+        try {
+            String stat = Files.readString(procDir.resolve("stat"));
+            // fields after the command name: state ppid pgrp session ...
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(rest[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static int ownerOf(Path procDir) {
+        try {
+            return (Integer) Files.getAttribute(procDir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isNumeric(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,68 @@
+package ai.bai.manager.agent;
+
+import ai.bai.api.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One JSON-lines conversation with a session's kernel runner over its Unix socket. */
+public final class RunnerConnection implements AutoCloseable {
+    private final SocketChannel channel;
+    private final BufferedReader reader;
+
+    private RunnerConnection(SocketChannel channel) {
+        this.channel = channel;
+        this.reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                StandardCharsets.UTF_8));
+    }
+
+    public static RunnerConnection open(Path socket) throws IOException {
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        return new RunnerConnection(ch);
+    }
+
+    public synchronized void send(Map<String, Object> message) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap((Json.write(message) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+    }
+
+    /** The next message, or null when the runner closed the connection. */
+    public JsonNode receive() throws IOException {
+        String line = reader.readLine();
+        return line == null ? null : Json.tree(line);
+    }
+
+    /** One request, one reply: e.g. ping. */
+    public static JsonNode call(Path socket, Map<String, Object> request) throws IOException {
+        try (RunnerConnection c = open(socket)) {
+            c.send(request);
+            return c.receive();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a socket whose peer is gone
+        }
+    }
+}
