@@ -43,7 +43,11 @@ public final class Table {
             if (i > 0) {
                 sb.append("  ");
             }
-            sb.append(i == cells.size() - 1 ? cells.get(i) : String.format("%-" + widths[i] + "s", cells.get(i)));
+            String cell = cells.get(i);
+            sb.append(cell);
+            if (i < cells.size() - 1 && cell.length() < widths[i]) {
+                sb.append(" ".repeat(widths[i] - cell.length()));
+            }
         }
         return sb.toString().stripTrailing();
     }

@@ -28,7 +28,8 @@ public final class RunCommand extends BaseCommand {
     @Mixin
     StartOptions start;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "Image name or alias, e.g. python.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE",
+            description = "Image name or alias, e.g. python; may be left out when -t names a running session.")
     String image;
 
     @Parameters(index = "1..*", paramLabel = "FILES", description = "Code files to upload and run in batch mode.")
@@ -60,7 +61,7 @@ public final class RunCommand extends BaseCommand {
     public Integer call() throws Exception {
         ctx.console().quiet(quiet);
         ExecuteRequest request = request();
-        SessionOptions options = start.toOptions(spec, image);
+        SessionOptions options = start.toOptions(spec, image != null ? image : imageOfNamedSession());
         List<BackendClient.UploadFile> uploads = uploads();
         SessionStarter.Started s = SessionStarter.create(ctx, options);
         if (!s.isRunning()) {
@@ -86,6 +87,20 @@ public final class RunCommand extends BaseCommand {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
                 terminate(s);
             }
+        }
+    }
+
+    /** Without IMAGE, {@code -t NAME} must name a session that exists: its image is reused. */
+    private String imageOfNamedSession() {
+        if (start.name == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'IMAGE' (it may be left out only with -t naming a running session)");
+        }
+        try {
+            return ctx.client().sessionInfo(start.name).image();
+        } catch (ai.bai.client.BackendException e) {
+            throw new InvalidArgument("no running session named '" + start.name + "' to reuse; give the IMAGE to "
+                    + "create it");
         }
     }
 

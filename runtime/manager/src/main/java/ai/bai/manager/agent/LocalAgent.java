@@ -28,6 +28,7 @@ public final class LocalAgent {
     private final HostTools.Python python;
     private final SessionUsers users;
     private final Path runnerScript;
+    private final Path runtimeBin;
 
     public LocalAgent(Path scratchRoot, Path logsDir, HostTools.Python python, SessionUsers users) {
         this.scratchRoot = scratchRoot;
@@ -35,6 +36,7 @@ public final class LocalAgent {
         this.python = python;
         this.users = users;
         this.runnerScript = installRunner(scratchRoot);
+        this.runtimeBin = installCommands(scratchRoot, python);
     }
 
     public HostTools.Python python() {
@@ -133,7 +135,7 @@ public final class LocalAgent {
 
     private Map<String, String> environment(KernelSpec spec, Path dir) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("PATH", runtimeBin + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOME", dir.resolve("work").toString());
         env.put("USER", "work");
         env.put("LOGNAME", "work");
@@ -231,6 +233,22 @@ public final class LocalAgent {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the kernel runner under " + scratchRoot, e);
+        }
+    }
+
+    /** {@code python} and {@code python3} in sessions are the resolved interpreter, whatever the host calls it. */
+    private static Path installCommands(Path scratchRoot, HostTools.Python python) {
+        try {
+            Path bin = Files.createDirectories(scratchRoot.resolve(".runtime/bin"));
+            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String name : List.of("python", "python3")) {
+                Path link = bin.resolve(name);
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, python.executable());
+            }
+            return bin;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install session commands under " + scratchRoot, e);
         }
     }
 

@@ -258,8 +258,8 @@ class Runner:
         if clean and clean != "*":
             self.finish("clean-finished", self.run_shell(clean))
         build_exit = 0
-        if build:
-            build_exit = self.run_shell(self.default_build() if build == "*" else build)
+        if build and build != "*":  # the python and bash images have no default build step
+            build_exit = self.run_shell(build)
             self.finish("build-finished", build_exit)
         if not exec_:
             self.finish("finished", build_exit)
@@ -267,9 +267,6 @@ class Runner:
             self.finish("finished", 127)
         else:
             self.finish("finished", self.run_shell(self.default_exec() if exec_ == "*" else exec_))
-
-    def default_build(self):
-        return "true"
 
     def default_exec(self):
         if self.args.lang == "python":
