@@ -71,7 +71,8 @@ public final class Manager implements AutoCloseable {
         Database db = Database.open(files.database());
         try {
             Keypair keypair = Keypairs.ensure(new KeypairStore(db), files.keypair());
-            SessionUsers users = new SessionUsers(SessionUsers.currentUid(), config.sessionUidBase());
+            SessionUsers users = new SessionUsers(SessionUsers.currentUid(), config.sessionUidBase(),
+                    files.home().toString());
             HostTools.Python python = HostTools.findPython(config.python(), users.dedicated());
             Path scratch = files.scratch(config.scratch(), users.dedicated());
             Files.createDirectories(scratch);

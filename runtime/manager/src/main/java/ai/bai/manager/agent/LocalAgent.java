@@ -50,7 +50,11 @@ public final class LocalAgent {
 
     /** Starts the kernel and returns once its runner answers, or cleans up and throws. */
     public KernelPlacement start(KernelSpec spec) throws KernelStartException {
-        int uid = users.allocate(spec.seq(), spec.uidsInUse());
+        java.util.Set<Integer> taken = new java.util.HashSet<>(spec.uidsInUse());
+        if (users.dedicated()) {
+            taken.addAll(ProcessTable.owners());  // other managers' sessions on this host
+        }
+        int uid = users.allocate(spec.seq(), taken);
         Path dir = scratchRoot.resolve(spec.sessionId());
         Process process = null;
         try {

@@ -31,6 +31,17 @@ final class ProcessTable {
         return found;
     }
 
+    /** The owners of all running processes: a uid any of them has is not free for a new session. */
+    static java.util.Set<Integer> owners() {
+        java.util.Set<Integer> uids = new java.util.HashSet<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumeric(p.getFileName().toString()))) {
+            dirs.forEach(dir -> uids.add(ownerOf(dir)));
+        } catch (IOException e) {
+            // /proc unreadable: rely on the store's view alone
+        }
+        return uids;
+    }
+
     private static long sessionOf(Path procDir) {
         try {
             String stat = Files.readString(procDir.resolve("stat"));

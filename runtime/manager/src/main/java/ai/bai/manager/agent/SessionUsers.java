@@ -17,10 +17,13 @@ public final class SessionUsers {
 
     private final int managerUid;
     private final int base;
+    private final int offset;
 
-    public SessionUsers(int managerUid, int base) {
+    /** @param homeSalt distinguishes managers of different homes, so their sessions start apart in the range */
+    public SessionUsers(int managerUid, int base, String homeSalt) {
         this.managerUid = managerUid;
         this.base = base;
+        this.offset = Math.floorMod(homeSalt.hashCode(), RANGE);
     }
 
     public static int currentUid() {
@@ -36,13 +39,13 @@ public final class SessionUsers {
         return managerUid == 0;
     }
 
-    /** The uid for a new session: derived from its sequence number, skipping uids live sessions hold. */
+    /** The uid for a new session: derived from its sequence number, skipping uids that are in use. */
     public int allocate(long seq, Set<Integer> inUse) {
         if (!dedicated()) {
             return managerUid;
         }
         for (int i = 0; i < RANGE; i++) {
-            int uid = base + (int) ((seq + i) % RANGE);
+            int uid = base + (int) ((offset + seq + i) % RANGE);
             if (!inUse.contains(uid)) {
                 return uid;
             }
