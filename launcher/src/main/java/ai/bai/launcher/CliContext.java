@@ -1,5 +1,6 @@
 package ai.bai.launcher;
 
+import ai.bai.api.ApiVersion;
 import ai.bai.client.BackendClient;
 import ai.bai.client.ClientConfig;
 import ai.bai.client.Endpoint;
@@ -69,8 +70,11 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized BackendClient client() {
         if (client == null) {
-            Endpoint endpoint = config().endpoint().orElseGet(this::embeddedEndpoint);
-            client = new BackendClient(endpoint, config(), Clock.systemUTC());
+            client = config().endpoint()
+                    .map(remote -> new BackendClient(remote, config(), Clock.systemUTC()))
+                    // the embedded manager is this build's, so its API version is known without a probe
+                    .orElseGet(() -> new BackendClient(embeddedEndpoint(), config(), Clock.systemUTC(),
+                            ApiVersion.LATEST));
         }
         return client;
     }

@@ -26,7 +26,7 @@ public final class Main {
     /** Runs one command line with the given environment and streams; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         try (CliContext context = new CliContext(env, in, out, err)) {
-            CommandLine cli = new CommandLine(new BaiCommand(), new CommandLine.IFactory() {
+            CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> cls) throws Exception {
                     K instance = CommandLine.defaultFactory().create(cls);
@@ -35,7 +35,13 @@ public final class Main {
                     }
                     return instance;
                 }
-            });
+            };
+            CommandLine cli = new CommandLine(new BaiCommand(), factory);
+            java.util.Optional<Class<?>> named = args.length == 0 ? java.util.Optional.empty()
+                    : BaiCommand.find(args[0]);
+            for (Class<?> sub : named.map(java.util.List::<Class<?>>of).orElse(BaiCommand.SUBCOMMANDS)) {
+                cli.addSubcommand(new CommandLine(sub, factory));
+            }
             cli.setOut(new java.io.PrintWriter(out, true));
             cli.setErr(new java.io.PrintWriter(err, true));
             cli.setExecutionExceptionHandler(new ErrorHandler(context));

@@ -3,6 +3,7 @@ package ai.bai.launcher.cmd;
 import ai.bai.launcher.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bai start IMAGE}: prepares a session without running code in it. */
@@ -15,8 +16,12 @@ public final class StartCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Image name or alias, e.g. python or bash.")
     String image;
 
+    @Option(names = {"-q", "--quiet"}, description = "Hide status lines; only the session id and failures show.")
+    boolean quiet;
+
     @Override
     public Integer call() {
+        ctx.console().quiet(quiet);
         SessionStarter.Started s = SessionStarter.create(ctx, start.toOptions(spec, image));
         if (s.isRunning()) {
             ctx.console().info("Session ID " + s.id() + " is " + (s.created() ? "created and ready."

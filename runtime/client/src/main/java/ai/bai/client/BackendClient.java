@@ -36,7 +36,13 @@ public final class BackendClient implements AutoCloseable {
     private volatile ApiVersion version;
 
     public BackendClient(Endpoint endpoint, ClientConfig config, Clock clock) {
+        this(endpoint, config, clock, null);
+    }
+
+    /** @param knownVersion the server's API version when known (e.g. the embedded manager's), skipping the probe */
+    public BackendClient(Endpoint endpoint, ClientConfig config, Clock clock, ApiVersion knownVersion) {
         this.endpoint = endpoint;
+        this.version = knownVersion;
         this.base = HttpUrl.get(endpoint.url().toString());
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
