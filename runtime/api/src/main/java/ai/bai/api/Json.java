@@ -4,16 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The JSON codec both sides of the wire use: unknown keys tolerated (servers add fields), nulls omitted. */
+/** The JSON codec both sides of the wire use: unknown keys tolerated (servers add fields), null properties omitted. */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // null properties are left out, but null map entries stay (e.g. runId: null, which 24.09 requires)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.ALWAYS))
+            // helpers such as isFinal() are not wire properties
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .build();
 
     private Json() {

@@ -38,7 +38,10 @@ final class Keypairs {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, Json.write(Map.of("access_key", k.accessKey(), "secret_key", k.secretKey())));
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("access_key", k.accessKey());
+        keys.put("secret_key", k.secretKey());
+        Files.writeString(tmp, Json.write(keys));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -1,0 +1,58 @@
+package ai.bai.manager.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.bai.api.Json;
+import ai.bai.api.SessionCreateRequest;
+import ai.bai.manager.agent.ImageCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionRequestsTest {
+    final SessionRequests requests = new SessionRequests(new ImageCatalog(false, "3.11.2"), ResourceSlots.intrinsic());
+
+    CreationPlan validate(String json) {
+        return requests.validate(Json.read(json, SessionCreateRequest.class));
+    }
+
+    @Test
+    void imageMinimumsFillOmittedSlotsAndAmountsAreCanonical() {
+        var plan = validate("{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"cpu\":\"2.50\"}}}");
+        assertEquals("2.5", plan.resources().get("cpu"));
+        assertEquals(String.valueOf(64L << 20), plan.resources().get("mem"));
+        var mem = validate("{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"mem\":\"1.5g\"}}}");
+        assertEquals(String.valueOf(1536L << 20), mem.resources().get("mem"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abcd", "my-session.1", "a_b_c_d", "0123"})
+    void acceptsUpstreamSessionNames(String name) {
+        assertEquals(name, SessionRequests.checkName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-abcd", "abcd-", "a b c d", "from-template", "ünï-code", "a/bcd"})
+    void refusesOtherNames(String name) {
+        assertThrows(IllegalArgumentException.class, () -> SessionRequests.checkName(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"gpu\":1}}} | Unknown requested resource slot: gpu",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"cpu\":\"x\"}}} | invalid amount 'x' for slot cpu",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"mem\":\"1m\"}}} | below the minimum of image python",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"environ\":{\"1X\":\"v\"}}} | invalid environment variable name '1X'",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"clusterSize\":2} | cluster size 2 is not possible",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"maxWaitSeconds\":-1} | maxWaitSeconds must be 0",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"type\":\"inference\"} | session type 'inference' is not supported",
+            "{\"image\":\"python\"} | missing session name",
+            "{\"name\":\"abcd\"} | missing image"})
+    void refusesBadRequestsNamingTheProblem(String json, String message) {
+        var e = assertThrows(IllegalArgumentException.class, () -> validate(json));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}
