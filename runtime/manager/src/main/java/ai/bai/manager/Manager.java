@@ -44,9 +44,10 @@ public final class Manager implements AutoCloseable {
     private final Keypair keypair;
     private final URI url;
     private final SessionService sessions;
+    private final LocalAgent agent;
 
     private Manager(ManagerFiles files, FileChannel lockChannel, Database db, ApiServer server, Keypair keypair,
-                    URI url, SessionService sessions) {
+                    URI url, SessionService sessions, LocalAgent agent) {
         this.files = files;
         this.lockChannel = lockChannel;
         this.db = db;
@@ -54,6 +55,7 @@ public final class Manager implements AutoCloseable {
         this.keypair = keypair;
         this.url = url;
         this.sessions = sessions;
+        this.agent = agent;
     }
 
     /** Starts a manager on {@code config}'s home; fails if another manager runs there. */
@@ -92,7 +94,8 @@ public final class Manager implements AutoCloseable {
             int port = server.start(config.host(), config.port());
             URI url = URI.create("http://" + config.host() + ":" + port);
             writeState(files, url);
-            return new Manager(files, lock, db, server, keypair, url, sessions);
+            Thread.ofVirtual().name("zygote-prewarm").start(agent::prewarm);
+            return new Manager(files, lock, db, server, keypair, url, sessions, agent);
         } catch (IOException | RuntimeException e) {
             db.close();
             lock.close();
@@ -121,6 +124,7 @@ public final class Manager implements AutoCloseable {
             // a stale state file is detected by its dead pid
         }
         server.close();
+        agent.close();
         db.close();
         try {
             lockChannel.close();

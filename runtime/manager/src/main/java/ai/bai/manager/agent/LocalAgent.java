@@ -1,7 +1,6 @@
 package ai.bai.manager.agent;
 
 import ai.bai.manager.session.SessionRecord.KernelPlacement;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,16 +26,18 @@ public final class LocalAgent {
     private final Path logsDir;
     private final HostTools.Python python;
     private final SessionUsers users;
-    private final Path runnerScript;
+    private final Path runtimeDir;
     private final Path runtimeBin;
+    private KernelZygote zygote;
 
     public LocalAgent(Path scratchRoot, Path logsDir, HostTools.Python python, SessionUsers users) {
         this.scratchRoot = scratchRoot;
         this.logsDir = logsDir;
         this.python = python;
         this.users = users;
-        this.runnerScript = installRunner(scratchRoot);
+        this.runtimeDir = installRunner(scratchRoot);
         this.runtimeBin = installCommands(scratchRoot, python);
+        checkSocketPathLength(scratchRoot);
     }
 
     public HostTools.Python python() {
@@ -56,26 +57,38 @@ public final class LocalAgent {
         }
         int uid = users.allocate(spec.seq(), taken);
         Path dir = scratchRoot.resolve(spec.sessionId());
-        Process process = null;
+        Long pid = null;
         try {
             prepareFolders(dir, uid);
-            ProcessBuilder pb = new ProcessBuilder(command(spec, dir, uid))
-                    .directory(dir.resolve("work").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec.sessionId()).toFile()))
-                    .redirectErrorStream(true);
-            pb.environment().clear();
-            pb.environment().putAll(environment(spec, dir));
-            process = pb.start();
-            KernelPlacement placement = new KernelPlacement(uid, process.pid(), dir.toString());
-            awaitReady(placement, process);
+            pid = zygote().spawn(Map.of("uid", users.dedicated() ? uid : -1,
+                    "workdir", dir.resolve("work").toString(), "socket", socket(dir).toString(),
+                    "lang", spec.runtime(), "env", environment(spec, dir),
+                    "log", logFile(spec.sessionId()).toString()));
+            KernelPlacement placement = new KernelPlacement(uid, pid, dir.toString());
+            awaitReady(placement);
             return placement;
         } catch (IOException | KernelStartException | RuntimeException e) {
-            if (process != null) {
-                kill(new KernelPlacement(uid, process.pid(), dir.toString()));
+            if (pid != null) {
+                kill(new KernelPlacement(uid, pid, dir.toString()));
             }
             deleteTree(dir);
             throw e instanceof KernelStartException k ? k : new KernelStartException(e.getMessage());
+        }
+    }
+
+    /** Starts the kernel zygote now, so that the first session does not wait for it. */
+    public void prewarm() {
+        try {
+            zygote();
+        } catch (IOException e) {
+            // the first start reports it
+        }
+    }
+
+    /** Stops the kernel zygote; running kernels are not affected. */
+    public synchronized void close() {
+        if (zygote != null) {
+            zygote.close();
         }
     }
 
@@ -126,15 +139,29 @@ public final class LocalAgent {
     }
 
     private Path socket(KernelPlacement k) {
-        return Path.of(k.directory(), "run", "kernel.sock");
+        return socket(Path.of(k.directory()));
     }
 
-    private List<String> command(KernelSpec spec, Path dir, int uid) {
-        List<String> cmd = new ArrayList<>(users.launchPrefix(uid));
-        cmd.addAll(List.of(python.executable().toString(), runnerScript.toString(),
-                "--socket", dir.resolve("run/kernel.sock").toString(),
-                "--workdir", dir.resolve("work").toString(), "--lang", spec.runtime()));
-        return cmd;
+    private static Path socket(Path sessionDir) {
+        return sessionDir.resolve("run/k.sock");
+    }
+
+    /** The zygote, started on first use and again if it died. */
+    private synchronized KernelZygote zygote() throws IOException {
+        if (zygote == null || !zygote.isAlive()) {
+            zygote = KernelZygote.start(python, runtimeDir, logsDir.resolve("zygote.log"));
+        }
+        return zygote;
+    }
+
+    /** Unix socket paths are limited to 107 bytes; a session's must fit under the scratch root. */
+    private static void checkSocketPathLength(Path scratchRoot) {
+        int length = socket(scratchRoot.resolve(java.util.UUID.randomUUID().toString())).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (length > 107) {
+            throw new IllegalStateException("the scratch folder " + scratchRoot + " is too deep for session sockets ("
+                    + length + " > 107 bytes); set BAI_SCRATCH to a shorter path");
+        }
     }
 
     private Map<String, String> environment(KernelSpec spec, Path dir) {
@@ -167,18 +194,17 @@ public final class LocalAgent {
         }
     }
 
-    private void awaitReady(KernelPlacement k, Process process) throws KernelStartException {
+    private void awaitReady(KernelPlacement k) throws KernelStartException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Path socket = socket(k);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new KernelStartException("the kernel exited at start (code " + process.exitValue() + "): "
+            if (!isAlive(k)) {
+                throw new KernelStartException("the kernel exited at start: "
                         + tail(Path.of(k.directory()).getFileName().toString()));
             }
             if (Files.exists(socket)) {
                 try {
-                    var reply = RunnerConnection.call(socket, Map.of("op", "ping"));
-                    if (reply != null && "pong".equals(reply.path("t").asText())) {
+                    if (RunnerConnection.ping(socket)) {
                         return;
                     }
                 } catch (IOException notYetListening) {
@@ -225,16 +251,19 @@ public final class LocalAgent {
         }
     }
 
+    /** Copies the kernel runner and zygote scripts to {@code <scratch>/.runtime}; returns that folder. */
     private static Path installRunner(Path scratchRoot) {
         try {
             Path dir = Files.createDirectories(scratchRoot.resolve(".runtime"));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path target = dir.resolve("kernel_runner.py");
-            try (InputStream in = LocalAgent.class.getResourceAsStream("kernel_runner.py")) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            for (String script : List.of("kernel_runner.py", "kernel_zygote.py")) {
+                Path target = dir.resolve(script);
+                try (InputStream in = LocalAgent.class.getResourceAsStream(script)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
             }
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
-            return target;
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the kernel runner under " + scratchRoot, e);
         }

@@ -49,11 +49,15 @@ public final class RunnerConnection implements AutoCloseable {
         return line == null ? null : Json.tree(line);
     }
 
-    /** One request, one reply: e.g. ping. */
-    public static JsonNode call(Path socket, Map<String, Object> request) throws IOException {
+    /** The readiness check: true when the runner answers a ping. */
+    public static boolean ping(Path socket) throws IOException {
         try (RunnerConnection c = open(socket)) {
-            c.send(request);
-            return c.receive();
+            ByteBuffer buf = ByteBuffer.wrap("{\"op\": \"ping\"}\n".getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                c.channel.write(buf);
+            }
+            JsonNode reply = c.receive();
+            return reply != null && "pong".equals(reply.path("t").asText());
         }
     }
 

@@ -52,13 +52,4 @@ public final class SessionUsers {
         }
         throw new IllegalStateException("all " + RANGE + " session uids are in use");
     }
-
-    /** The command prefix that starts a program in a new process session as {@code uid}. */
-    public java.util.List<String> launchPrefix(int uid) {
-        if (!dedicated()) {
-            return java.util.List.of("setsid");
-        }
-        return java.util.List.of("setsid", "setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
-                "--no-new-privs", "--");
-    }
 }
