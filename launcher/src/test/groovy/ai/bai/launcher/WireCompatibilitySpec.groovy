@@ -88,6 +88,79 @@ class WireCompatibilitySpec extends Specification {
         Files.deleteIfExists(local)
     }
 
+    def 'the polling execute API runs query mode, asks for input and continues by run id'() {
+        given:
+        bai.bai('start', '-t', 'wire-poll', 'python')
+        def json = new JsonSlurper()
+
+        when:
+        def first = json.parseText(send('POST', '/session/wire-poll', [json:
+                '{"mode":"query","code":"name = input(\\"who? \\"); print(\\"hi\\", name)","runId":null,"options":{}}']).body).result
+        def answered = json.parseText(send('POST', '/session/wire-poll', [json:
+                "{\"mode\":\"input\",\"code\":\"bai\",\"runId\":\"${first.runId}\",\"options\":{}}"]).body).result
+
+        then:
+        first.status == 'waiting-input'
+        first.console == [['stdout', 'who? ']]
+        answered.status == 'finished'
+        answered.exitCode == 0
+        answered.console == [['stdout', 'hi bai\n']]
+
+        when: 'a v9 client sends run_id instead of runId'
+        def started = json.parseText(send('POST', '/session/wire-poll', [version: 'v9.20250722', json:
+                '{"mode":"query","code":"import time; time.sleep(6); print(\\"late\\")","run_id":null,"options":{}}']).body).result
+        def continued = json.parseText(send('POST', '/session/wire-poll', [version: 'v9.20250722', json:
+                "{\"mode\":\"continue\",\"code\":\"\",\"run_id\":\"${started.runId}\",\"options\":{}}"]).body).result
+
+        then:
+        started.status == 'continued'
+        continued.status == 'finished'
+        continued.console == [['stdout', 'late\n']]
+
+        cleanup:
+        bai.bai('rm', 'wire-poll')
+    }
+
+    def 'the event stream resumes after Last-Event-ID without losing or repeating events'() {
+        given:
+        bai.bai('start', '-t', 'wire-events', 'python')
+        bai.bai('rm', 'wire-events')
+        def events = { Map headers ->
+            def c = new URL(bai.manager.url().toString() + '/events/session?sessionName=*&scope=session')
+                    .openConnection() as HttpURLConnection
+            def keys = bai.manager.keypair()
+            def date = ai.bai.api.SignatureDate.format(java.time.OffsetDateTime.now())
+            def host = bai.manager.url().authority
+            def target = '/events/session?sessionName=*&scope=session'
+            def sig = ai.bai.api.RequestSigner.sign(new ai.bai.api.SigningInput('GET', target, date, host, null,
+                    'v9.20250722'), keys.secretKey())
+            c.setRequestProperty('Date', date)
+            c.setRequestProperty('X-BackendAI-Version', 'v9.20250722')
+            c.setRequestProperty('Authorization', ai.bai.api.RequestSigner.authorization(keys.accessKey(), sig))
+            headers.each { k, v -> c.setRequestProperty(k, v as String) }
+            c.readTimeout = 1500
+            def lines = []
+            try {
+                c.inputStream.eachLine { lines << it }
+            } catch (SocketTimeoutException ignored) {
+                // the stream never ends by itself
+            }
+            lines.findAll { it.startsWith('id: ') || it.startsWith('event: ') }
+        }
+
+        when:
+        def all = events(['Last-Event-ID': '0'])
+        def ids = all.findAll { it.startsWith('id: ') }.collect { it.substring(4) as long }
+        def resumed = events(['Last-Event-ID': ids[2] as String])
+        def resumedIds = resumed.findAll { it.startsWith('id: ') }.collect { it.substring(4) as long }
+
+        then:
+        ids.size() >= 5
+        resumedIds == ids.findAll { it > ids[2] }
+        all.contains('event: session_enqueued')
+        !all.any { it.startsWith('event: kernel_') }   // scope=session
+    }
+
     def 'the manager refuses #what with #status #slug'() {
         when:
         def r = send('GET', '/session/whatever', opts)
