@@ -43,7 +43,8 @@ public sealed interface LifecycleEvent permits LifecycleEvent.SessionEvent, Life
     /** Whether this event ends the session for someone following it. */
     default boolean isTerminal() {
         return switch (name()) {
-            case "session_terminated", "session_cancelled", "session_success", "session_failure" -> true;
+            case "session_terminated", "session_cancelled", "session_success", "session_failure", "session_error" ->
+                    true;
             default -> false;
         };
     }

@@ -23,18 +23,24 @@ public final class Execution implements AutoCloseable {
 
     private final String runId;
     private final RunnerConnection connection;
+    private final Runnable onEnd;
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private volatile boolean finished;
 
-    private Execution(String runId, RunnerConnection connection) {
+    private Execution(String runId, RunnerConnection connection, Runnable onEnd) {
         this.runId = runId;
         this.connection = connection;
+        this.onEnd = onEnd;
     }
 
-    /** Sends the execute request and starts reading what the runner answers. */
-    public static Execution start(String runId, RunnerConnection connection, Map<String, Object> request)
-            throws IOException {
-        Execution e = new Execution(runId, connection);
+    /**
+     * Sends the execute request and starts reading what the runner answers.
+     *
+     * @param onEnd runs once when the run ends (finished, or the kernel went away)
+     */
+    public static Execution start(String runId, RunnerConnection connection, Map<String, Object> request,
+                                  Runnable onEnd) throws IOException {
+        Execution e = new Execution(runId, connection, onEnd);
         connection.send(request);
         Thread.ofVirtual().name("exec-" + runId).start(e::pump);
         return e;
@@ -135,6 +141,8 @@ public final class Execution implements AutoCloseable {
             messages.add(CLOSED);
         } catch (IOException | RuntimeException e) {
             messages.add(CLOSED);
+        } finally {
+            onEnd.run();
         }
     }
 }

@@ -1,8 +1,9 @@
 package ai.bai.manager.agent;
 
 import java.util.Map;
+import java.util.Set;
 
 /** What the agent needs to start a session's kernel. */
 public record KernelSpec(String sessionId, String sessionName, String runtime, String image, long seq,
-                         Map<String, String> environ, java.util.Set<Integer> uidsInUse) {
+                         Map<String, String> environ, Set<Integer> uidsInUse, ResourceLimits limits) {
 }

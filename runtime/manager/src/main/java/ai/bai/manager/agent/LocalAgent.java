@@ -2,77 +2,109 @@ package ai.bai.manager.agent;
 
 import ai.bai.manager.session.SessionRecord.KernelPlacement;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Runs sessions as local processes. Each session has a folder of its own ({@code work/} is its /home/work,
- * {@code run/} holds the kernel runner's socket), an environment of its own, and a kernel runner started in a
- * new process session as the session's user, so it outlives the manager and can be re-adopted.
+ * Runs sessions as local processes: each has a folder of its own, an environment of its own, its slots enforced
+ * by cgroups where the host allows (CPU affinity always), and a kernel runner forked by the zygote into a new
+ * process session as the session's user, so it outlives the manager and can be re-adopted.
  */
 public final class LocalAgent {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    /** Processes a session may have at once, where a pids cgroup enforces it. */
+    static final long PIDS_MAX = 4096;
 
-    private final Path scratchRoot;
+    private final SessionFolders folders;
     private final Path logsDir;
     private final HostTools.Python python;
     private final SessionUsers users;
+    private final Enforcer enforcer;
     private final Path runtimeDir;
     private final Path runtimeBin;
     private KernelZygote zygote;
 
-    public LocalAgent(Path scratchRoot, Path logsDir, HostTools.Python python, SessionUsers users) {
-        this.scratchRoot = scratchRoot;
+    public LocalAgent(Path scratchRoot, Path logsDir, HostTools.Python python, SessionUsers users, Enforcer enforcer) {
+        this.folders = new SessionFolders(scratchRoot, users);
         this.logsDir = logsDir;
         this.python = python;
         this.users = users;
-        this.runtimeDir = installRunner(scratchRoot);
-        this.runtimeBin = installCommands(scratchRoot, python);
-        checkSocketPathLength(scratchRoot);
-    }
-
-    public HostTools.Python python() {
-        return python;
+        this.enforcer = enforcer;
+        this.runtimeDir = folders.installScripts();
+        this.runtimeBin = folders.installCommands(python);
     }
 
     /** How sessions are confined, for {@code bai info}. */
     public String enforcement() {
-        return users.dedicated() ? "process-session, dedicated-uid" : "process-session";
+        return "process session" + (users.dedicated() ? ", a dedicated uid" : "") + ", " + enforcer.describe();
+    }
+
+    /** The limits a session's requested slots and cores amount to. */
+    public static ResourceLimits limits(Map<String, String> resources, List<Integer> cores) {
+        return new ResourceLimits(new BigDecimal(resources.getOrDefault("cpu", "1")),
+                Long.parseLong(resources.getOrDefault("mem", "0")), PIDS_MAX, new TreeSet<>(cores));
     }
 
     /** Starts the kernel and returns once its runner answers, or cleans up and throws. */
     public KernelPlacement start(KernelSpec spec) throws KernelStartException {
-        java.util.Set<Integer> taken = new java.util.HashSet<>(spec.uidsInUse());
+        Set<Integer> taken = new HashSet<>(spec.uidsInUse());
         if (users.dedicated()) {
             taken.addAll(ProcessTable.owners());  // other managers' sessions on this host
         }
         int uid = users.allocate(spec.seq(), taken);
-        Path dir = scratchRoot.resolve(spec.sessionId());
-        Long pid = null;
+        Path dir = folders.session(spec.sessionId());
         try {
-            prepareFolders(dir, uid);
-            pid = zygote().spawn(Map.of("uid", users.dedicated() ? uid : -1,
-                    "workdir", dir.resolve("work").toString(), "socket", socket(dir).toString(),
-                    "lang", spec.runtime(), "env", environment(spec, dir),
-                    "log", logFile(spec.sessionId()).toString()));
-            KernelPlacement placement = new KernelPlacement(uid, pid, dir.toString());
+            folders.prepare(dir, uid);
+            return spawn(spec, dir, uid);
+        } catch (IOException | KernelStartException | RuntimeException e) {
+            SessionFolders.deleteTree(dir);
+            enforcer.release(spec.sessionId());
+            throw e instanceof KernelStartException k ? k : new KernelStartException(e.getMessage());
+        }
+    }
+
+    /** Kills the kernel's processes and starts a fresh kernel in the same folder, as the same user. */
+    public KernelPlacement restart(KernelSpec spec, KernelPlacement old) throws KernelStartException {
+        kill(old);
+        enforcer.release(spec.sessionId());
+        Path dir = Path.of(old.directory());
+        try {
+            Files.deleteIfExists(SessionFolders.socket(dir));
+            Files.deleteIfExists(SessionFolders.taskExit(dir));
+            return spawn(spec, dir, old.uid());
+        } catch (IOException e) {
+            throw new KernelStartException(e.getMessage());
+        }
+    }
+
+    private KernelPlacement spawn(KernelSpec spec, Path dir, int uid) throws IOException, KernelStartException {
+        List<Path> cgroups = enforcer.prepare(spec.sessionId(), spec.limits());
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("uid", users.dedicated() ? uid : -1);
+        request.put("workdir", dir.resolve("work").toString());
+        request.put("socket", SessionFolders.socket(dir).toString());
+        request.put("lang", spec.runtime());
+        request.put("env", environment(spec, dir));
+        request.put("log", logFile(spec.sessionId()).toString());
+        request.put("cgroups", cgroups.stream().map(Path::toString).toList());
+        request.put("cores", List.copyOf(spec.limits().cores()));
+        KernelPlacement placement = new KernelPlacement(uid, zygote().spawn(request), dir.toString());
+        try {
             awaitReady(placement);
             return placement;
-        } catch (IOException | KernelStartException | RuntimeException e) {
-            if (pid != null) {
-                kill(new KernelPlacement(uid, pid, dir.toString()));
-            }
-            deleteTree(dir);
-            throw e instanceof KernelStartException k ? k : new KernelStartException(e.getMessage());
+        } catch (KernelStartException e) {
+            kill(placement);
+            throw e;
         }
     }
 
@@ -97,15 +129,16 @@ public final class LocalAgent {
         return ProcessHandle.of(k.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Kills every process of the session and removes its folder. */
-    public void terminate(KernelPlacement k) {
+    /** Kills every process of the session, removes its folder and its cgroups. */
+    public void terminate(String sessionId, KernelPlacement k) {
         kill(k);
-        deleteTree(Path.of(k.directory()));
+        SessionFolders.deleteTree(Path.of(k.directory()));
+        enforcer.release(sessionId);
     }
 
     /** Removes what a start that never finished left behind: its processes (by folder owner) and folder. */
     public void discard(String sessionId) {
-        Path dir = scratchRoot.resolve(sessionId);
+        Path dir = folders.session(sessionId);
         try {
             if (users.dedicated() && Files.isDirectory(dir.resolve("work"))) {
                 int uid = (Integer) Files.getAttribute(dir.resolve("work"), "unix:uid");
@@ -115,11 +148,37 @@ public final class LocalAgent {
         } catch (IOException ignored) {
             // nothing to find
         }
-        deleteTree(dir);
+        SessionFolders.deleteTree(dir);
+        enforcer.release(sessionId);
+    }
+
+    /** Starts a batch session's startup command as the kernel's task. */
+    public void startTask(KernelPlacement k, String command) throws IOException {
+        try (RunnerConnection c = connect(k)) {
+            c.send(Map.of("op", "task", "command", command));
+            if (c.receive() == null) {
+                throw new IOException("the kernel did not accept the task");
+            }
+        }
+    }
+
+    /** The task's exit code once it has ended. */
+    public OptionalInt taskExit(KernelPlacement k) {
+        try {
+            return OptionalInt.of(Integer.parseInt(Files.readString(SessionFolders.taskExit(Path.of(k.directory())))
+                    .trim()));
+        } catch (IOException | NumberFormatException notYet) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Memory and CPU use of the session, from its cgroup or else from its processes. */
+    public Optional<ResourceUsage> usage(String sessionId, KernelPlacement k) {
+        return enforcer.usage(sessionId).or(() -> ProcessTable.usage(k.pid(), users.dedicated() ? k.uid() : -1));
     }
 
     public RunnerConnection connect(KernelPlacement k) throws IOException {
-        return RunnerConnection.open(socket(k));
+        return RunnerConnection.open(SessionFolders.socket(Path.of(k.directory())));
     }
 
     public Path workdir(KernelPlacement k) {
@@ -132,18 +191,7 @@ public final class LocalAgent {
 
     /** Makes a file or folder the manager created inside a session belong to the session's user. */
     public void handOver(Path path, KernelPlacement k) throws IOException {
-        if (users.dedicated()) {
-            Files.setAttribute(path, "unix:uid", k.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(path, "unix:gid", k.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        }
-    }
-
-    private Path socket(KernelPlacement k) {
-        return socket(Path.of(k.directory()));
-    }
-
-    private static Path socket(Path sessionDir) {
-        return sessionDir.resolve("run/k.sock");
+        folders.handOver(path, k.uid());
     }
 
     /** The zygote, started on first use and again if it died. */
@@ -152,16 +200,6 @@ public final class LocalAgent {
             zygote = KernelZygote.start(python, runtimeDir, logsDir.resolve("zygote.log"));
         }
         return zygote;
-    }
-
-    /** Unix socket paths are limited to 107 bytes; a session's must fit under the scratch root. */
-    private static void checkSocketPathLength(Path scratchRoot) {
-        int length = socket(scratchRoot.resolve(java.util.UUID.randomUUID().toString())).toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (length > 107) {
-            throw new IllegalStateException("the scratch folder " + scratchRoot + " is too deep for session sockets ("
-                    + length + " > 107 bytes); set BAI_SCRATCH to a shorter path");
-        }
     }
 
     private Map<String, String> environment(KernelSpec spec, Path dir) {
@@ -181,22 +219,9 @@ public final class LocalAgent {
         return env;
     }
 
-    private void prepareFolders(Path dir, int uid) throws IOException {
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-        for (String sub : List.of("work", "run")) {
-            Path p = Files.createDirectories(dir.resolve(sub));
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-            if (users.dedicated()) {
-                Files.setAttribute(p, "unix:uid", uid);
-                Files.setAttribute(p, "unix:gid", uid);
-            }
-        }
-    }
-
     private void awaitReady(KernelPlacement k) throws KernelStartException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Path socket = socket(k);
+        Path socket = SessionFolders.socket(Path.of(k.directory()));
         while (System.nanoTime() < deadline) {
             if (!isAlive(k)) {
                 throw new KernelStartException("the kernel exited at start: "
@@ -224,9 +249,8 @@ public final class LocalAgent {
     private void kill(KernelPlacement k) {
         int uid = users.dedicated() ? k.uid() : -1;
         for (int round = 0; round < 50; round++) {
-            List<Long> pids = ProcessTable.sessionProcesses(k.pid(), uid);
+            List<Long> pids = new java.util.ArrayList<>(ProcessTable.sessionProcesses(k.pid(), uid));
             if (round == 0 && !pids.contains(k.pid())) {
-                pids = new ArrayList<>(pids);
                 pids.add(k.pid());
             }
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
@@ -248,57 +272,6 @@ public final class LocalAgent {
             return log.length() > 400 ? log.substring(log.length() - 400).trim() : log.trim();
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    /** Copies the kernel runner and zygote scripts to {@code <scratch>/.runtime}; returns that folder. */
-    private static Path installRunner(Path scratchRoot) {
-        try {
-            Path dir = Files.createDirectories(scratchRoot.resolve(".runtime"));
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (String script : List.of("kernel_runner.py", "kernel_zygote.py")) {
-                Path target = dir.resolve(script);
-                try (InputStream in = LocalAgent.class.getResourceAsStream(script)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot install the kernel runner under " + scratchRoot, e);
-        }
-    }
-
-    /** {@code python} and {@code python3} in sessions are the resolved interpreter, whatever the host calls it. */
-    private static Path installCommands(Path scratchRoot, HostTools.Python python) {
-        try {
-            Path bin = Files.createDirectories(scratchRoot.resolve(".runtime/bin"));
-            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (String name : List.of("python", "python3")) {
-                Path link = bin.resolve(name);
-                Files.deleteIfExists(link);
-                Files.createSymbolicLink(link, python.executable());
-            }
-            return bin;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot install session commands under " + scratchRoot, e);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a file that cannot go stays, the folder with it
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // the folder went away meanwhile
         }
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 /** Reads /proc to find a session's processes: those in its process session, or owned by its dedicated uid. */
 final class ProcessTable {
     private static final Path PROC = Path.of("/proc");
+    /** Linux's USER_HZ and page size on the platforms bai runs on. */
+    private static final long CLOCK_TICKS = 100;
+    private static final long PAGE_SIZE = 4096;
 
     private ProcessTable() {
     }
@@ -29,6 +32,24 @@ final class ProcessTable {
             // /proc vanished under us: nothing more to find
         }
         return found;
+    }
+
+    /** Memory (resident) and CPU time of a session's processes, for hosts without a usable cgroup. */
+    static java.util.Optional<ResourceUsage> usage(long sid, int uid) {
+        long rssPages = 0;
+        long ticks = 0;
+        for (long pid : sessionProcesses(sid, uid)) {
+            try {
+                String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);  // utime, stime
+                rssPages += Long.parseLong(f[21]);
+            } catch (IOException | RuntimeException gone) {
+                // the process ended while we looked
+            }
+        }
+        long bytes = rssPages * PAGE_SIZE;
+        return java.util.Optional.of(new ResourceUsage(bytes, bytes, ticks * (1_000_000_000L / CLOCK_TICKS)));
     }
 
     /** The owners of all running processes: a uid any of them has is not free for a new session. */

@@ -5,15 +5,14 @@ import ai.bai.api.Json;
 import ai.bai.api.SessionCreateRequest;
 import ai.bai.api.SessionCreateResponse;
 import ai.bai.manager.ApiProblem;
-import ai.bai.manager.agent.LocalAgent;
 import ai.bai.manager.session.ExecutionService;
+import ai.bai.manager.session.Lifecycle;
 import ai.bai.manager.session.SessionFiles;
 import ai.bai.manager.session.SessionRecord;
 import ai.bai.manager.session.SessionService;
 import ai.bai.manager.session.SessionService.CreateOutcome;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,25 +21,30 @@ public final class SessionRoutes implements Routes {
     private final SessionService sessions;
     private final ExecutionService executions;
     private final SessionFiles files;
-    private final LocalAgent agent;
-    private final Clock clock;
+    private final SessionViews views;
+    private final TaskLogs taskLogs;
 
-    public SessionRoutes(SessionService sessions, ExecutionService executions, SessionFiles files, LocalAgent agent,
-                         Clock clock) {
+    public SessionRoutes(SessionService sessions, ExecutionService executions, SessionFiles files, SessionViews views,
+                         Lifecycle lifecycle) {
         this.sessions = sessions;
         this.executions = executions;
         this.files = files;
-        this.agent = agent;
-        this.clock = clock;
+        this.views = views;
+        this.taskLogs = new TaskLogs(sessions, files, lifecycle);
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/session", this::create);
         routes.post("/session/_/create", this::create);
-        routes.get("/session/{ref}", ctx -> ctx.json(SessionViews.info(session(ctx), agent.enforcement(),
-                clock.instant())));
+        routes.get("/session/_/logs", taskLogs::stream);
+        routes.head("/session/_/logs", taskLogs::head);
+        routes.get("/session/{ref}", ctx -> ctx.json(views.info(session(ctx))));
         routes.delete("/session/{ref}", this::destroy);
+        routes.patch("/session/{ref}", ctx -> {
+            sessions.restart(ctx.pathParam("ref"), owner(ctx));
+            ctx.status(204);
+        });
         routes.post("/session/{ref}", this::execute);
         routes.get("/session/{ref}/logs", ctx -> ctx.json(Map.of("result",
                 Map.of("logs", files.logs(session(ctx))))));

@@ -2,20 +2,15 @@ package ai.bai.manager.gql;
 
 import ai.bai.api.Json;
 import ai.bai.api.SessionStatus;
+import ai.bai.manager.agent.ResourceUsage;
 import ai.bai.manager.session.SessionRecord;
+import ai.bai.manager.session.ResourcePolicy;
 import ai.bai.manager.store.KeypairStore.Keypair;
+import ai.bai.manager.store.PolicyStore;
 import ai.bai.manager.store.SessionStore;
 import graphql.ExecutionInput;
-import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLContext;
-import graphql.execution.CoercedVariables;
-import graphql.language.StringValue;
-import graphql.language.Value;
-import graphql.schema.Coercing;
-import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -23,44 +18,60 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The legacy GraphQL endpoint's session queries: {@code compute_session_list}, {@code compute_session}, {@code keypair}. */
+/**
+ * The legacy GraphQL endpoint: {@code compute_session_list} (with status, filter and order), {@code compute_session},
+ * {@code keypair}, and the keypair resource policies with {@code modify_keypair_resource_policy}.
+ */
 public final class SessionGraph {
     /** Upstream caps a page at 100 rows. */
     static final int MAX_PAGE = 100;
 
     private final SessionStore store;
+    private final PolicyStore policies;
+    private final Function<SessionRecord, Optional<ResourceUsage>> usage;
+    private final Runnable policiesChanged;
     private final GraphQL graphql;
 
-    public SessionGraph(SessionStore store) {
+    public SessionGraph(SessionStore store, PolicyStore policies,
+                        Function<SessionRecord, Optional<ResourceUsage>> usage, Runnable policiesChanged) {
         this.store = store;
+        this.policies = policies;
+        this.usage = usage;
+        this.policiesChanged = policiesChanged;
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(stringScalar("UUID")).scalar(stringScalar("JSONString")).scalar(stringScalar("DateTime"))
+                .scalar(Scalars.string("UUID")).scalar(Scalars.string("JSONString")).scalar(Scalars.string("DateTime"))
                 .type("Query", t -> t.dataFetcher("compute_session_list", this::list)
                         .dataFetcher("compute_session", this::one)
-                        .dataFetcher("keypair", env -> keypair(env.getGraphQlContext().get(Keypair.class))))
+                        .dataFetcher("keypair", env -> keypair(caller(env)))
+                        .dataFetcher("keypair_resource_policy", this::policy)
+                        .dataFetcher("keypair_resource_policies",
+                                env -> policies.all().stream().map(SessionGraph::policyRow).toList()))
+                .type("Mutation", t -> t.dataFetcher("modify_keypair_resource_policy", this::modifyPolicy))
                 .build();
-        var registry = new SchemaParser().parse(schemaText());
-        this.graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(registry, wiring)).build();
+        this.graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
+                new SchemaParser().parse(schemaText()), wiring)).build();
     }
 
     /** Runs a query for {@code caller}; the result's spec map is the reply body ({@code data}, {@code errors}). */
     public Map<String, Object> execute(String query, Map<String, Object> variables, Keypair caller) {
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query)
+        return graphql.execute(ExecutionInput.newExecutionInput(query)
                 .variables(variables == null ? Map.of() : variables)
-                .graphQLContext(Map.of(Keypair.class, caller)).build());
-        return result.toSpecification();
+                .graphQLContext(Map.of(Keypair.class, caller)).build()).toSpecification();
     }
 
     private Map<String, Object> list(DataFetchingEnvironment env) {
-        Keypair caller = env.getGraphQlContext().get(Keypair.class);
+        Keypair caller = caller(env);
         int limit = env.getArgument("limit");
         int offset = env.getArgument("offset");
         if (limit < 1 || limit > MAX_PAGE || offset < 0) {
@@ -71,16 +82,70 @@ public final class SessionGraph {
             throw new IllegalArgumentException("only admins may list another access key's sessions");
         }
         SessionStore.Page page = store.page(owner == null ? caller.accessKey() : owner,
-                statuses(env.getArgument("status")), limit, offset);
-        return Map.of("items", page.items().stream().map(SessionGraph::row).toList(),
+                statuses(env.getArgument("status")),
+                QueryFilter.where(env.getArgument("filter"), SessionRows.FILTERABLE),
+                QueryFilter.orderBy(env.getArgument("order"), SessionRows.FILTERABLE), limit, offset);
+        var now = Clock.systemUTC().instant();
+        return Map.of("items", page.items().stream().map(s -> SessionRows.row(s, usage.apply(s), now)).toList(),
                 "total_count", page.totalCount());
     }
 
     private Map<String, Object> one(DataFetchingEnvironment env) {
-        Keypair caller = env.getGraphQlContext().get(Keypair.class);
-        String id = env.getArgument("id");
-        return store.byId(id).filter(s -> s.accessKey().equals(caller.accessKey()) || caller.admin())
-                .map(SessionGraph::row).orElse(null);
+        Keypair caller = caller(env);
+        return store.byId(env.getArgument("id")).filter(s -> s.accessKey().equals(caller.accessKey()) || caller.admin())
+                .map(s -> SessionRows.row(s, usage.apply(s), Clock.systemUTC().instant())).orElse(null);
+    }
+
+    private Map<String, Object> policy(DataFetchingEnvironment env) {
+        String name = env.getArgument("name");
+        ResourcePolicy p = name == null ? policies.forKeypair(caller(env).accessKey())
+                : policies.byName(name).orElseThrow(() -> new IllegalArgumentException("no keypair resource policy "
+                        + "named '" + name + "'; existing: " + policies.all().stream().map(ResourcePolicy::name)
+                        .collect(Collectors.joining(", "))));
+        return policyRow(p);
+    }
+
+    private Map<String, Object> modifyPolicy(DataFetchingEnvironment env) {
+        if (!caller(env).admin()) {
+            throw new IllegalArgumentException("only admins may modify resource policies");
+        }
+        String name = env.getArgument("name");
+        ResourcePolicy p = policies.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "no keypair resource policy named '" + name + "'"));
+        Map<String, Object> props = env.getArgument("props");
+        Map<String, String> slots = p.totalResourceSlots();
+        if (props.get("total_resource_slots") != null) {
+            slots = Json.mapper().convertValue(Json.tree((String) props.get("total_resource_slots")),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        }
+        policies.save(new ResourcePolicy(name, intProp(props, "max_concurrent_sessions", p.maxConcurrentSessions()),
+                slots, intProp(props, "idle_timeout", p.idleTimeout()),
+                intProp(props, "max_session_lifetime", p.maxSessionLifetime())));
+        policiesChanged.run();
+        return Map.of("ok", true, "msg", "");
+    }
+
+    private static int intProp(Map<String, Object> props, String key, int current) {
+        Object v = props.get(key);
+        if (v == null) {
+            return current;
+        }
+        int n = ((Number) v).intValue();
+        if (n < 0) {
+            throw new IllegalArgumentException(key + " must be 0 or more, not " + n);
+        }
+        return n;
+    }
+
+    private static Map<String, Object> policyRow(ResourcePolicy p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("total_resource_slots", Json.write(p.totalResourceSlots()));
+        m.put("max_concurrent_sessions", p.maxConcurrentSessions());
+        m.put("max_session_lifetime", p.maxSessionLifetime());
+        m.put("idle_timeout", p.idleTimeout());
+        m.put("max_containers_per_session", 1);
+        return m;
     }
 
     private static Map<String, Object> keypair(Keypair k) {
@@ -90,6 +155,7 @@ public final class SessionGraph {
         m.put("secret_key", k.secretKey());
         m.put("is_active", true);
         m.put("is_admin", k.admin());
+        m.put("resource_policy", "default");
         return m;
     }
 
@@ -99,7 +165,7 @@ public final class SessionGraph {
         }
         try {
             return Arrays.stream(commaList.split(",")).map(String::trim).map(s -> s.toUpperCase(Locale.ROOT))
-                    .map(SessionStatus::valueOf).collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(
+                    .map(SessionStatus::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(
                             SessionStatus.class)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown status in '" + commaList + "'; accepted: "
@@ -107,68 +173,8 @@ public final class SessionGraph {
         }
     }
 
-    static Map<String, Object> row(SessionRecord s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        boolean occupying = s.kernel() != null && !s.status().isTerminal();
-        String slots = Json.write(s.resources());
-        m.put("id", s.id());
-        m.put("session_id", s.id());
-        m.put("main_kernel_id", s.id());
-        m.put("name", s.name());
-        m.put("type", s.type().toUpperCase(Locale.ROOT));
-        m.put("session_type", s.type().toUpperCase(Locale.ROOT));
-        m.put("image", s.image());
-        m.put("architecture", "x86_64");
-        m.put("tag", s.tag());
-        m.put("status", s.status().name());
-        m.put("status_info", s.statusInfo());
-        m.put("status_changed", s.statusChanged().toString());
-        m.put("status_data", "{}");
-        m.put("status_history", Json.write(s.statusHistory().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> e.getValue().toString(), (a, b) -> b, LinkedHashMap::new))));
-        m.put("result", s.result());
-        m.put("created_at", s.createdAt().toString());
-        m.put("terminated_at", s.terminatedAt() == null ? null : s.terminatedAt().toString());
-        m.put("domain_name", s.domainName());
-        m.put("group_name", s.groupName());
-        m.put("access_key", s.accessKey());
-        m.put("cluster_mode", "single-node");
-        m.put("cluster_size", 1);
-        m.put("priority", 10);
-        m.put("scaling_group", "default");
-        m.put("agent_ids", List.of("local"));
-        m.put("occupied_slots", occupying ? slots : "{}");
-        m.put("occupying_slots", occupying ? slots : "{}");
-        m.put("requested_slots", slots);
-        m.put("num_queries", s.numQueries());
-        m.put("containers", List.of(Map.of("id", s.id(), "idx", 0, "role", "main", "cluster_idx", 0,
-                "cluster_role", "main", "status", s.status().name(), "agent", "local",
-                "occupied_slots", occupying ? slots : "{}")));
-        m.put("dependencies", List.of());
-        m.put("idle_checks", "{}");
-        return m;
-    }
-
-    private static GraphQLScalarType stringScalar(String name) {
-        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
-            @Override
-            public Object serialize(Object value, GraphQLContext ctx, Locale locale) {
-                return value == null ? null : value.toString();
-            }
-
-            @Override
-            public Object parseValue(Object input, GraphQLContext ctx, Locale locale) {
-                return input == null ? null : input.toString();
-            }
-
-            @Override
-            public Object parseLiteral(Value<?> input, CoercedVariables vars, GraphQLContext ctx, Locale locale) {
-                if (input instanceof StringValue s) {
-                    return s.getValue();
-                }
-                throw new CoercingParseLiteralException(name + " must be a string");
-            }
-        }).build();
+    private static Keypair caller(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(Keypair.class);
     }
 
     private static String schemaText() {

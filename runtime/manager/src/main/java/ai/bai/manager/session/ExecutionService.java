@@ -26,11 +26,13 @@ public final class ExecutionService {
 
     private final SessionService sessions;
     private final LocalAgent agent;
+    private final Activity activity;
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
 
-    public ExecutionService(SessionService sessions, LocalAgent agent) {
+    public ExecutionService(SessionService sessions, LocalAgent agent, Activity activity) {
         this.sessions = sessions;
         this.agent = agent;
+        this.activity = activity;
     }
 
     /** Starts a query or batch run in a RUNNING session. */
@@ -53,7 +55,8 @@ public final class ExecutionService {
         String runId = request.runId() == null || request.runId().isBlank()
                 ? UUID.randomUUID().toString().replace("-", "") : request.runId();
         try {
-            Execution e = Execution.start(runId, agent.connect(s.kernel()), message);
+            Execution e = Execution.start(runId, agent.connect(s.kernel()), message, () -> activity.end(s.id()));
+            activity.begin(s.id());  // the idle clock pauses while code runs
             sessions.countQuery(s.id());
             return e;
         } catch (IOException e) {

@@ -23,6 +23,9 @@ public final class ResourceSlots {
         return new ResourceSlots(Map.of("cpu", "count", "mem", "bytes"));
     }
 
+    /** A {@code gpu} request names the CUDA slot the host has: whole devices. */
+    static final String GPU_ALIAS = "gpu";
+
     public Map<String, String> kinds() {
         return kinds;
     }
@@ -30,7 +33,9 @@ public final class ResourceSlots {
     /** Validates and normalises requested slots; unknown names and bad amounts are errors that list what works. */
     public Map<String, String> canonical(Map<String, Object> requested) {
         Map<String, String> out = new LinkedHashMap<>();
-        requested.forEach((slot, value) -> {
+        requested.forEach((requestedSlot, value) -> {
+            String slot = requestedSlot.equals(GPU_ALIAS) && kinds.containsKey("cuda.device") ? "cuda.device"
+                    : requestedSlot;
             String kind = kinds.get(slot);
             if (kind == null) {
                 throw new IllegalArgumentException("Unknown requested resource slot: " + slot + " (known slots: "

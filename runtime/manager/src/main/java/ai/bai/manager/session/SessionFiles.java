@@ -58,8 +58,12 @@ public final class SessionFiles {
 
     /** The session's kernel output (what its processes wrote outside of runs). */
     public String logs(SessionRecord s) throws IOException {
-        Path log = agent.logFile(s.id());
+        Path log = logFile(s);
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    public Path logFile(SessionRecord s) {
+        return agent.logFile(s.id());
     }
 
     private void write(Path work, Path target, Upload u, SessionRecord s) throws IOException {

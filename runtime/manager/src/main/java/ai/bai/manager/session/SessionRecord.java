@@ -4,69 +4,116 @@ import ai.bai.api.SessionStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A session as the manager stores it. Immutable: every change produces a new record through a {@code with...}
- * method, and the store persists it.
- *
- * @param runtime       the local runtime the image resolved to ({@code python}, {@code bash})
- * @param statusHistory status name to the time it was entered, in order
- * @param resources     requested slots in canonical form (cpu as a decimal string, mem in bytes)
- * @param kernel        where the session's kernel runs, or null before it started
+ * A session as the manager stores it: its identity, what it was created with ({@link SessionSpec}) and where
+ * it is in its lifecycle ({@link State}). Immutable: every change produces a new record.
  */
-public record SessionRecord(long seq, String id, String name, String accessKey, String image, String runtime,
-                            String type, String domainName, String groupName, String tag, SessionStatus status,
-                            String statusInfo, Instant statusChanged, Map<String, Instant> statusHistory,
-                            Instant createdAt, Instant terminatedAt, String result, Integer exitCode,
-                            Map<String, String> resources, Map<String, String> environ, String requestJson,
-                            KernelPlacement kernel, int numQueries) {
+public record SessionRecord(long seq, String id, String name, String accessKey, SessionSpec spec, State state) {
 
-    public SessionRecord {
-        // kept in the order the statuses were entered
-        statusHistory = Collections.unmodifiableMap(new LinkedHashMap<>(statusHistory));
-        resources = Map.copyOf(resources);
-        environ = Map.copyOf(environ);
-    }
-
-    /** The process side of a session: its Unix user, its kernel runner's pid and its folders. */
+    /** The process side of a session: its Unix user, its kernel runner's pid and its folder. */
     public record KernelPlacement(int uid, long pid, String directory) {
     }
 
-    public SessionRecord withStatus(SessionStatus next, String info, Instant now) {
-        Map<String, Instant> history = new LinkedHashMap<>(statusHistory);
-        history.put(next.name(), now);
-        Instant ended = next.isTerminal() && terminatedAt == null ? now : terminatedAt;
-        return new SessionRecord(seq, id, name, accessKey, image, runtime, type, domainName, groupName, tag, next,
-                info, now, history, createdAt, ended, result, exitCode, resources, environ,
-                requestJson, kernel, numQueries);
+    /**
+     * The lifecycle part of a session.
+     *
+     * @param history status name to the time it was entered, in order
+     * @param cores   CPU cores allocated to the session while it occupies resources
+     */
+    public record State(SessionStatus status, String statusInfo, String statusData, Instant statusChanged,
+                        Map<String, Instant> history, Instant createdAt, Instant terminatedAt, String result,
+                        Integer exitCode, KernelPlacement kernel, List<Integer> cores, int numQueries) {
+        public State {
+            history = Collections.unmodifiableMap(new LinkedHashMap<>(history));  // kept in order
+            cores = cores == null ? List.of() : List.copyOf(cores);
+        }
+
+        static State pending(Instant now) {
+            return new State(SessionStatus.PENDING, null, null, now, Map.of(SessionStatus.PENDING.name(), now), now,
+                    null, "UNDEFINED", null, null, List.of(), 0);
+        }
     }
 
-    public SessionRecord withResult(String newResult, Integer newExitCode) {
-        return new SessionRecord(seq, id, name, accessKey, image, runtime, type, domainName, groupName, tag, status,
-                statusInfo, statusChanged, statusHistory, createdAt, terminatedAt, newResult, newExitCode, resources,
-                environ, requestJson, kernel, numQueries);
+    public SessionStatus status() {
+        return state.status();
+    }
+
+    public String statusInfo() {
+        return state.statusInfo();
+    }
+
+    public KernelPlacement kernel() {
+        return state.kernel();
+    }
+
+    public String runtime() {
+        return spec.runtime();
+    }
+
+    public String image() {
+        return spec.image();
+    }
+
+    public String type() {
+        return spec.type();
+    }
+
+    public Map<String, String> resources() {
+        return spec.resources();
+    }
+
+    public Map<String, String> environ() {
+        return spec.environ();
+    }
+
+    public SessionRecord withStatus(SessionStatus next, String info, Instant now) {
+        Map<String, Instant> history = new LinkedHashMap<>(state.history());
+        history.put(next.name(), now);
+        Instant ended = next.isTerminal() && state.terminatedAt() == null ? now : state.terminatedAt();
+        return with(new State(next, info, state.statusData(), now, history, state.createdAt(), ended,
+                state.result(), state.exitCode(), state.kernel(), next.isTerminal() ? List.of() : state.cores(),
+                state.numQueries()));
+    }
+
+    /** The same status with other details, e.g. why a PENDING session still waits. */
+    public SessionRecord withStatusInfo(String info, String data) {
+        return with(new State(state.status(), info, data, state.statusChanged(), state.history(), state.createdAt(),
+                state.terminatedAt(), state.result(), state.exitCode(), state.kernel(), state.cores(),
+                state.numQueries()));
+    }
+
+    public SessionRecord withResult(String result, Integer exitCode) {
+        return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
+                state.history(), state.createdAt(), state.terminatedAt(), result, exitCode, state.kernel(),
+                state.cores(), state.numQueries()));
     }
 
     public SessionRecord withKernel(KernelPlacement placement) {
-        return new SessionRecord(seq, id, name, accessKey, image, runtime, type, domainName, groupName, tag, status,
-                statusInfo, statusChanged, statusHistory, createdAt, terminatedAt, result, exitCode, resources,
-                environ, requestJson, placement, numQueries);
+        return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
+                state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(), placement,
+                state.cores(), state.numQueries()));
+    }
+
+    public SessionRecord withCores(List<Integer> cores) {
+        return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
+                state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(),
+                state.kernel(), cores, state.numQueries()));
     }
 
     public SessionRecord withQueryCounted() {
-        return new SessionRecord(seq, id, name, accessKey, image, runtime, type, domainName, groupName, tag, status,
-                statusInfo, statusChanged, statusHistory, createdAt, terminatedAt, result, exitCode, resources,
-                environ, requestJson, kernel, numQueries + 1);
+        return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
+                state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(),
+                state.kernel(), state.cores(), state.numQueries() + 1));
     }
 
     public SessionRecord withSeq(long newSeq) {
-        return new SessionRecord(newSeq, id, name, accessKey, image, runtime, type, domainName, groupName, tag,
-                status, statusInfo, statusChanged, statusHistory, createdAt, terminatedAt, result, exitCode,
-                resources, environ, requestJson, kernel, numQueries);
+        return new SessionRecord(newSeq, id, name, accessKey, spec, state);
     }
 
-    public boolean isBatch() {
-        return "batch".equals(type);
+    private SessionRecord with(State next) {
+        return new SessionRecord(seq, id, name, accessKey, spec, next);
     }
 }

@@ -1,18 +1,12 @@
 package ai.bai.manager.session;
 
-import ai.bai.api.LifecycleEvent.KernelEvent;
-import ai.bai.api.LifecycleEvent.SessionEvent;
 import ai.bai.api.Problem;
 import ai.bai.api.SessionCreateRequest;
 import ai.bai.api.SessionStatus;
 import ai.bai.manager.ApiProblem;
-import ai.bai.manager.agent.KernelSpec;
-import ai.bai.manager.agent.KernelStartException;
 import ai.bai.manager.agent.LocalAgent;
-import ai.bai.manager.session.SessionRecord.KernelPlacement;
 import ai.bai.manager.store.KeypairStore.Keypair;
 import ai.bai.manager.store.SessionStore;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,32 +14,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
-/** Creates, finds and terminates sessions, moving each through the lifecycle and publishing every step. */
+/** Creates, finds, restarts and terminates sessions; the scheduler decides when queued ones start. */
 public final class SessionService {
-    private static final Set<SessionStatus> LIVE = EnumSet.complementOf(EnumSet.of(SessionStatus.TERMINATED,
+    public static final Set<SessionStatus> LIVE = EnumSet.complementOf(EnumSet.of(SessionStatus.TERMINATED,
             SessionStatus.CANCELLED));
 
     private final SessionStore store;
-    private final EventLog events;
-    private final LocalAgent agent;
+    private final Lifecycle lifecycle;
     private final SessionRequests requests;
-    private final Clock clock;
-    private final Map<String, CompletableFuture<SessionRecord>> startups = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Scheduler scheduler;
+    private final SessionLauncher launcher;
+    private final LocalAgent agent;
 
-    public SessionService(SessionStore store, EventLog events, LocalAgent agent, SessionRequests requests,
-                         Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.agent = agent;
+    public SessionService(Lifecycle lifecycle, SessionRequests requests, Scheduler scheduler,
+                          SessionLauncher launcher, LocalAgent agent) {
+        this.store = lifecycle.store();
+        this.lifecycle = lifecycle;
         this.requests = requests;
-        this.clock = clock;
+        this.scheduler = scheduler;
+        this.launcher = launcher;
+        this.agent = agent;
     }
 
     /** What a creation request led to. */
@@ -58,7 +50,7 @@ public final class SessionService {
         Optional<SessionRecord> existing = liveByName(owner.accessKey(), plan.name());
         if (existing.isPresent()) {
             SessionRecord s = existing.get();
-            if (plan.reuse() && s.image().equals(plan.image())) {
+            if (plan.reuse() && s.image().equals(plan.spec().image())) {
                 return new CreateOutcome(s, false, false, plan.notice());
             }
             throw new ApiProblem(400, Problem.SESSION_ALREADY_EXISTS, "The session already exists.",
@@ -66,23 +58,18 @@ public final class SessionService {
                             ? " with another image (" + s.image() + ")" : " and reuse was not allowed"),
                     Map.of("existingSessionId", s.id()));
         }
-        SessionRecord session = enqueue(plan, owner);
-        CompletableFuture<SessionRecord> started = new CompletableFuture<>();
-        startups.put(session.id(), started);
-        Thread.ofVirtual().name("start-" + session.name()).start(() -> launch(session.id()));
+        SessionRecord s = store.insert(new SessionRecord(0, UUID.randomUUID().toString(), plan.name(),
+                owner.accessKey(), plan.spec(), SessionRecord.State.pending(lifecycle.clock().instant())));
+        CompletableFuture<SessionRecord> started = lifecycle.startup(s.id());
+        lifecycle.publish(s, "session_enqueued", null, null);
+        scheduler.enqueue(queued(s));
         if (plan.enqueueOnly()) {
-            return new CreateOutcome(session, true, false, plan.notice());
+            return new CreateOutcome(s, true, false, plan.notice());
         }
-        return awaitStart(session, started, plan);
+        return awaitStart(s, started, plan);
     }
 
-    public Optional<SessionRecord> byId(String id) {
-        return store.byId(id);
-    }
-
-    /**
-     * Finds the owner's session by name (live sessions), full id (any status) or id prefix (live sessions).
-     */
+    /** Finds the owner's session by name (live sessions), full id (any status) or id prefix (live sessions). */
     public SessionRecord resolve(String ref, String accessKey) {
         List<SessionRecord> candidates = store.matching(accessKey, ref);
         List<SessionRecord> byName = candidates.stream()
@@ -108,55 +95,42 @@ public final class SessionService {
         throw ApiProblem.notFound("No such session.", "no session named or with id '" + ref + "'");
     }
 
-    /** Terminates a running session, or cancels one that has not started. Returns the final record. */
+    /** Terminates a session, or cancels one that has not started. Returns the final record. */
     public SessionRecord destroy(String ref, String accessKey, boolean forced) {
+        return launcher.terminate(resolve(ref, accessKey).id(), forced ? "force-terminated" : "user-requested");
+    }
+
+    /** Ends a session for {@code reason}: cancelled while queued, terminated otherwise. */
+    public SessionRecord terminate(String id, String reason) {
+        return launcher.terminate(id, reason);
+    }
+
+    /** Restarts a running session's kernel: /home/work stays, the processes are new. */
+    public SessionRecord restart(String ref, String accessKey) {
         SessionRecord s = resolve(ref, accessKey);
-        synchronized (lock(s.id())) {
-            s = store.byId(s.id()).orElseThrow();
-            if (s.status().isFinished()) {
-                return s;
-            }
-            if (s.kernel() == null && EnumSet.of(SessionStatus.PENDING, SessionStatus.SCHEDULED).contains(s.status())) {
-                return cancel(s, "user-requested");
-            }
-            s = transition(s, SessionStatus.TERMINATING, "user-requested");
-            if (s.kernel() != null) {
-                agent.terminate(s.kernel());
-            }
-            return transition(s, SessionStatus.TERMINATED, forced ? "force-terminated" : "user-requested");
+        if (s.status() != SessionStatus.RUNNING) {
+            throw ApiProblem.badRequest("session '" + s.name() + "' is " + s.status() + "; only RUNNING sessions "
+                    + "can be restarted");
         }
+        return launcher.restart(s.id());
     }
 
     /**
-     * Re-adopts what a previous manager left: running kernels that still answer stay RUNNING; kernels that died
-     * meanwhile end the session in ERROR; queued sessions are launched; half-started ones are cleaned up.
+     * Re-adopts what a previous manager left: running kernels that still answer stay RUNNING and keep their slots;
+     * kernels that died meanwhile end in ERROR; queued sessions return to the queue; half-started ones are
+     * cleaned up.
      */
     public void recover() {
         for (SessionRecord s : store.withStatus(LIVE)) {
             switch (s.status()) {
-                case RUNNING, RUNNING_DEGRADED, RESTARTING -> {
-                    if (s.kernel() == null || !agent.isAlive(s.kernel())) {
-                        transition(s, SessionStatus.ERROR, "container-not-found: the kernel process ended while "
-                                + "the manager was down");
-                        publish(s, "session_terminated", "container-not-found", null);
-                    }
-                }
-                case TERMINATING -> {
-                    if (s.kernel() != null) {
-                        agent.terminate(s.kernel());
-                    }
-                    transition(s, SessionStatus.TERMINATED, s.statusInfo());
-                }
-                case PENDING -> {
-                    startups.put(s.id(), new CompletableFuture<>());
-                    Thread.ofVirtual().name("start-" + s.name()).start(() -> launch(s.id()));
-                }
-                case SCHEDULED, PREPARING, PULLING, PREPARED, CREATING -> {
+                case RUNNING, RUNNING_DEGRADED, RESTARTING -> launcher.readopt(s);
+                case TERMINATING -> terminate(s.id(), s.statusInfo());
+                case PENDING -> scheduler.enqueue(queued(s));
+                case SCHEDULED, PREPARING, PULLING, PREPARED, CREATING -> lifecycle.locked(s.id(), () -> {
                     agent.discard(s.id());
-                    transition(s, SessionStatus.ERROR, "failed-to-start: the manager stopped while the session "
-                            + "started");
-                    publish(s, "session_cancelled", "failed-to-start", null);
-                }
+                    return lifecycle.transition(s, SessionStatus.ERROR,
+                            "failed-to-start: the manager stopped while the session started");
+                });
                 default -> { }
             }
         }
@@ -164,14 +138,10 @@ public final class SessionService {
 
     /** Records a finished query run against the session. */
     public void countQuery(String id) {
-        synchronized (lock(id)) {
-            store.byId(id).ifPresent(s -> store.update(s.withQueryCounted()));
-        }
-    }
-
-    public Set<Integer> uidsInUse() {
-        return store.withStatus(LIVE).stream().filter(s -> s.kernel() != null).map(s -> s.kernel().uid())
-                .collect(Collectors.toSet());
+        lifecycle.locked(id, () -> {
+            store.update(lifecycle.current(id).withQueryCounted());
+            return null;
+        });
     }
 
     private Optional<SessionRecord> liveByName(String accessKey, String name) {
@@ -179,14 +149,9 @@ public final class SessionService {
                 .filter(s -> s.name().equals(name) && LIVE.contains(s.status())).findFirst();
     }
 
-    private SessionRecord enqueue(CreationPlan plan, Keypair owner) {
-        var now = clock.instant();
-        SessionRecord s = store.insert(new SessionRecord(0, UUID.randomUUID().toString(), plan.name(),
-                owner.accessKey(), plan.image(), plan.runtime(), plan.type(), plan.domain(), plan.group(), plan.tag(),
-                SessionStatus.PENDING, null, now, Map.of(SessionStatus.PENDING.name(), now), now, null, "UNDEFINED",
-                null, plan.resources(), plan.environ(), plan.requestJson(), null, 0));
-        publish(s, "session_enqueued", null, null);
-        return s;
+    static Scheduler.Queued queued(SessionRecord s) {
+        return new Scheduler.Queued(s.id(), s.accessKey(), s.spec().priority(), s.seq(), s.resources(),
+                s.spec().startsAt());
     }
 
     private CreateOutcome awaitStart(SessionRecord s, CompletableFuture<SessionRecord> started, CreationPlan plan) {
@@ -203,97 +168,4 @@ public final class SessionService {
             throw new IllegalStateException(e.getCause());
         }
     }
-
-    /** Takes a session from PENDING to RUNNING (or ERROR), one recorded step at a time. */
-    private void launch(String id) {
-        SessionRecord s;
-        try {
-            synchronized (lock(id)) {
-                s = store.byId(id).orElseThrow();
-                if (s.status() != SessionStatus.PENDING) {
-                    return;
-                }
-                s = transition(s, SessionStatus.SCHEDULED, "scheduled");
-                s = transition(s, SessionStatus.PREPARING, "preparing");
-                s = transition(s, SessionStatus.PREPARED, null);
-                s = transition(s, SessionStatus.CREATING, null);
-            }
-            KernelSpec spec = new KernelSpec(s.id(), s.name(), s.runtime(), s.image(), s.seq(), s.environ(),
-                    uidsInUse());
-            KernelPlacement placement = agent.start(spec);
-            synchronized (lock(id)) {
-                s = store.byId(id).orElseThrow();
-                if (s.status() != SessionStatus.CREATING) {
-                    agent.terminate(placement);  // cancelled while it started
-                    return;
-                }
-                s = s.withKernel(placement);
-                store.update(s);
-                s = transition(s, SessionStatus.RUNNING, null);
-            }
-        } catch (KernelStartException | RuntimeException e) {
-            synchronized (lock(id)) {
-                s = store.byId(id).orElseThrow();
-                s = transition(s, SessionStatus.ERROR, "failed-to-start: " + e.getMessage());
-                publish(s, "session_cancelled", "failed-to-start", null);
-            }
-        } finally {
-            CompletableFuture<SessionRecord> f = startups.remove(id);
-            if (f != null) {
-                f.complete(store.byId(id).orElseThrow());
-            }
-        }
-    }
-
-    private SessionRecord cancel(SessionRecord s, String reason) {
-        SessionRecord c = transition(s, SessionStatus.CANCELLED, reason);
-        CompletableFuture<SessionRecord> f = startups.remove(s.id());
-        if (f != null) {
-            f.complete(c);
-        }
-        return c;
-    }
-
-    /** Stores the new status and publishes the events upstream emits for it. */
-    SessionRecord transition(SessionRecord s, SessionStatus next, String info) {
-        SessionRecord updated = s.withStatus(next, info, clock.instant());
-        store.update(updated);
-        String reason = info == null ? null : info.split(":", 2)[0];
-        switch (next) {
-            case SCHEDULED -> publish(updated, "session_scheduled", reason, null);
-            case PREPARING -> {
-                publish(updated, "session_preparing", reason, null);
-                publishKernel(updated, "kernel_preparing", reason);
-            }
-            case CREATING -> publishKernel(updated, "kernel_creating", reason);
-            case RUNNING -> {
-                publishKernel(updated, "kernel_started", reason);
-                publish(updated, "session_started", reason, null);
-            }
-            case TERMINATING -> {
-                publish(updated, "session_terminating", reason, null);
-                publishKernel(updated, "kernel_terminating", reason);
-            }
-            case TERMINATED -> {
-                publishKernel(updated, "kernel_terminated", reason);
-                publish(updated, "session_terminated", reason, updated.exitCode());
-            }
-            case CANCELLED -> publish(updated, "session_cancelled", reason, null);
-            default -> { }
-        }
-        return updated;
-    }
-
-    private void publish(SessionRecord s, String name, String reason, Integer exitCode) {
-        events.publish(new SessionEvent(0, name, s.id(), s.name(), s.accessKey(), reason, exitCode));
-    }
-
-    private void publishKernel(SessionRecord s, String name, String reason) {
-        events.publish(new KernelEvent(0, name, s.id(), s.name(), s.accessKey(), s.id(), reason, null));
-    }
-
-    private Object lock(String id) {
-        return locks.computeIfAbsent(id, k -> new Object());
-    }
-
 }

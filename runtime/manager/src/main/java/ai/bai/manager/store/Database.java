@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
     /** Migration resources in order; the n-th entry brings the schema to version n. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__scheduling.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,10 +44,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with exclusive use of the connection, inside a transaction. */
+    /**
+     * Runs {@code work} with exclusive use of the connection, inside a transaction. A transaction started inside
+     * another on the same thread joins it, so callers can group several changes into one commit.
+     */
     public <T> T transaction(SqlWork<T> work) {
         lock.lock();
         try {
+            if (lock.getHoldCount() > 1) {
+                return work.apply(connection);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.apply(connection);

@@ -4,7 +4,7 @@ Started by the embedded manager's local agent, already in its own process sessio
 unprivileged user. It listens on a Unix socket in the session directory and speaks JSON lines:
 
   request  {"op": "ping"} (exactly this text) | {"op": "execute", "mode": "query"|"batch", "code": str, "options": {...}}
-           | {"op": "interrupt"} | {"op": "shutdown"}
+           | {"op": "task", "command": str} | {"op": "interrupt"} | {"op": "shutdown"}
   on an execute connection, later lines: {"op": "input", "data": str} | {"op": "interrupt"}
   replies  {"t": "pong", "pid": int} | {"t": "stdout"|"stderr", "d": str} | {"t": "waiting-input", "password": bool}
            | {"t": "clean-finished"|"build-finished"|"finished", "exitCode": int}
@@ -171,6 +171,11 @@ class Runner:
         if op == "interrupt":
             self.interrupt()
             conn.close()
+        elif op == "task":
+            self.warmed.wait()
+            self.start_task(request.get("command", ""))
+            conn.sendall(b'{"t": "ok"}\n')
+            conn.close()
         elif op == "shutdown":
             conn.close()
             os.kill(os.getpid(), signal.SIGTERM)
@@ -198,6 +203,20 @@ class Runner:
     def interrupt(self):
         if self.busy:
             os.kill(os.getpid(), signal.SIGINT)
+
+    def start_task(self, command):
+        """A batch session's startup command: runs detached from any connection, its output goes to the session
+        log, and its exit code is written to task.exit beside the socket when it ends."""
+        exit_file = os.path.join(os.path.dirname(self.args.socket), "task.exit")
+
+        def run():
+            code = subprocess.call(["bash", "-c", command], cwd=self.args.workdir)
+            tmp = exit_file + ".tmp"
+            with open(tmp, "w") as f:
+                f.write(str(code))
+            os.rename(tmp, exit_file)
+
+        threading.Thread(target=run, daemon=True, name="task").start()
 
     # ---- executions --------------------------------------------------------------------------------------
     def execute(self, conn, request):

@@ -4,11 +4,13 @@ A fresh Python needs ~30 ms to import what a kernel runner uses; a fork of this 
 all already, needs ~2 ms. The manager keeps one zygote; it exits when the manager closes its standard input.
 
   request (one JSON line per connection): {"uid": int (-1 keeps this process's user), "workdir": str,
-           "socket": str, "lang": str, "env": {str: str}, "log": str}
+           "socket": str, "lang": str, "env": {str: str}, "log": str, "cgroups": [cgroup.procs paths],
+           "cores": [cpu numbers]}
   reply: {"pid": int} or {"error": str}
 
-The child leaves this process's session (setsid), sends its output to the session log, drops to the session's
-user (supplementary groups cleared, no_new_privs set) and becomes a kernel runner (kernel_runner.run).
+The child leaves this process's session (setsid), sends its output to the session log, joins the session's
+cgroups and CPU cores, drops to the session's user (supplementary groups cleared, no_new_privs set) and becomes
+a kernel runner (kernel_runner.run).
 """
 import ctypes
 import json
@@ -49,6 +51,11 @@ def become(request, inherited):
     os.dup2(log, 2)
     os.close(log)
     os.close(null)
+    for procs in request.get("cgroups", []):  # joined while still root; children inherit the groups
+        with open(procs, "w") as f:
+            f.write(str(os.getpid()))
+    if request.get("cores"):
+        os.sched_setaffinity(0, request["cores"])
     uid = request["uid"]
     if uid >= 0:
         os.setgroups([])

@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.bai.api.Json;
 import ai.bai.api.SessionCreateRequest;
 import ai.bai.manager.agent.ImageCatalog;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionRequestsTest {
-    final SessionRequests requests = new SessionRequests(new ImageCatalog(false, "3.11.2"), ResourceSlots.intrinsic());
+    final SessionRequests requests = new SessionRequests(new ImageCatalog(false, "3.11.2"), ResourceSlots.intrinsic(),
+            new Capacity(Map.of("cpu", BigDecimal.valueOf(4), "mem", BigDecimal.valueOf(8L << 30)), 4),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     CreationPlan validate(String json) {
         return requests.validate(Json.read(json, SessionCreateRequest.class));
@@ -22,10 +29,10 @@ class SessionRequestsTest {
     @Test
     void imageMinimumsFillOmittedSlotsAndAmountsAreCanonical() {
         var plan = validate("{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"cpu\":\"2.50\"}}}");
-        assertEquals("2.5", plan.resources().get("cpu"));
-        assertEquals(String.valueOf(64L << 20), plan.resources().get("mem"));
+        assertEquals("2.5", plan.spec().resources().get("cpu"));
+        assertEquals(String.valueOf(64L << 20), plan.spec().resources().get("mem"));
         var mem = validate("{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"mem\":\"1.5g\"}}}");
-        assertEquals(String.valueOf(1536L << 20), mem.resources().get("mem"));
+        assertEquals(String.valueOf(1536L << 20), mem.spec().resources().get("mem"));
     }
 
     @ParameterizedTest
@@ -49,6 +56,13 @@ class SessionRequestsTest {
             "{\"name\":\"abcd\",\"image\":\"python\",\"clusterSize\":2} | cluster size 2 is not possible",
             "{\"name\":\"abcd\",\"image\":\"python\",\"maxWaitSeconds\":-1} | maxWaitSeconds must be 0",
             "{\"name\":\"abcd\",\"image\":\"python\",\"type\":\"inference\"} | session type 'inference' is not supported",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"type\":\"batch\"} | a batch session needs a startup command",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resources\":{\"cpu\":\"999\"}}} | requested cpu=999 is more than this machine can ever give (capacity: cpu=4, mem=8g)",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"priority\":101} | priority must be 0..100, not 101",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"type\":\"batch\",\"startupCommand\":\"x\",\"starts_at\":\"2020-01-01T00:00:00+00:00\"} | is in the past",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"type\":\"batch\",\"startupCommand\":\"x\",\"starts_at\":\"soon\"} | invalid start time 'soon'",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"starts_at\":\"10m\"} | starts_at applies to batch sessions only",
+            "{\"name\":\"abcd\",\"image\":\"python\",\"config\":{\"resource_opts\":{\"shmem\":\"lots\"}}} | resource option shmem",
             "{\"image\":\"python\"} | missing session name",
             "{\"name\":\"abcd\"} | missing image"})
     void refusesBadRequestsNamingTheProblem(String json, String message) {
