@@ -23,11 +23,29 @@ class TestManager implements AutoCloseable {
         this.manager = manager
     }
 
-    static TestManager start() {
+    /** @param settings manager settings such as BAI_CPU, on top of a fresh BAI_HOME */
+    static TestManager start(Map<String, String> settings = [:]) {
         Path home = Files.createTempDirectory('bai-test-')
         // session users must be able to reach their folders under the home
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString('rwx--x--x'))
-        new TestManager(home, Manager.start(ManagerConfig.fromEnvironment([BAI_HOME: home.toString()])))
+        new TestManager(home, Manager.start(ManagerConfig.fromEnvironment([BAI_HOME: home.toString()] + settings)))
+    }
+
+    /** Waits up to 20 s for {@code condition}; fails with {@code what} otherwise. */
+    static void eventually(String what, Closure<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + 20_000
+        while (!condition.call()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what)
+            }
+            Thread.sleep(50)
+        }
+    }
+
+    /** The status column of {@code bai ps --all} for one session. */
+    String status(String name) {
+        bai('ps', '--all', '--plain', '-f', 'name,status', '--limit', '100').out.readLines()
+                .find { it.split(/\s+/)[0] == name }?.split(/\s+/)?.getAt(1)
     }
 
     Map<String, String> env() {

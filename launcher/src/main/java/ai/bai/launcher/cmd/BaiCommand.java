@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 public final class BaiCommand {
     /** Every subcommand, in help order. */
     public static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, StartCommand.class,
-            RemoveCommand.class, InfoCommand.class, LogsCommand.class, EventsCommand.class, PsCommand.class,
-            ServerCommand.class);
+            RemoveCommand.class, RestartCommand.class, InfoCommand.class, LogsCommand.class, TaskLogsCommand.class,
+            EventsCommand.class, PsCommand.class, AdminCommand.class, ServerCommand.class);
 
     /** The subcommand class called {@code name} (or one of its aliases). */
     public static Optional<Class<?>> find(String name) {

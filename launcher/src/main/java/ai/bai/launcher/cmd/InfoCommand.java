@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bai info SESSID}: a session's details. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Show detailed information of a session.")
-public final class InfoCommand extends BaseCommand {
+public class InfoCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SESSID", description = "Session name or id.")
     String session;
 
@@ -43,6 +43,8 @@ public final class InfoCommand extends BaseCommand {
         rows.put("Environment", info.environ());
         rows.put("Queries Executed", info.numQueriesExecuted());
         rows.put("Enforcement", info.enforcement());
+        rows.put("Idle Checks", info.idleChecks());
+        rows.put("Live Stats", info.lastStat());
         rows.put("Status History", info.statusHistory());
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         rows.forEach((k, v) -> ctx.out().printf("%-" + width + "s  %s%n", k, v == null ? "-" : v));

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code bai ps}: lists your sessions through the GraphQL {@code compute_session_list}, latest change first. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
         description = "List your compute sessions (the latest status changes first, 10 by default).")
-public final class PsCommand extends BaseCommand {
+public class PsCommand extends BaseCommand {
     static final String ACTIVE = "PENDING,SCHEDULED,PREPARING,PULLING,PREPARED,CREATING,RUNNING,RUNNING_DEGRADED,"
             + "RESTARTING,TERMINATING,ERROR";
     static final String RUNNING = "PREPARING,PULLING,RUNNING";
@@ -54,6 +54,16 @@ public final class PsCommand extends BaseCommand {
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Rows to skip.")
     int offset;
 
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "Filter expression, e.g. 'name ilike \"%train%\" & status == \"RUNNING\"'.")
+    String filter;
+
+    @Option(names = "--order", paramLabel = "FIELDS", description = "Order, e.g. -created_at,name.")
+    String order;
+
+    @Option(names = "--access-key", paramLabel = "ACCESS_KEY", description = "Another keypair's sessions (admins).")
+    String accessKey;
+
     @Override
     public Integer call() {
         List<String> columns = columns();
@@ -62,11 +72,18 @@ public final class PsCommand extends BaseCommand {
         }
         List<String> gqlFields = new ArrayList<>(List.of("name"));
         columns.forEach(c -> gqlFields.add(FIELDS.get(c)[0]));
-        String query = "query($limit:Int!, $offset:Int!, $status:String) { compute_session_list(limit:$limit, "
-                + "offset:$offset, status:$status) { items { " + String.join(" ", gqlFields.stream().distinct()
-                .toList()) + " } total_count } }";
-        JsonNode list = ctx.client().graphql(query, Map.of("limit", limit, "offset", offset, "status", statuses()))
-                .path("compute_session_list");
+        String query = "query($limit:Int!, $offset:Int!, $status:String, $filter:String, $order:String, "
+                + "$access_key:String) { compute_session_list(limit:$limit, offset:$offset, status:$status, "
+                + "filter:$filter, order:$order, access_key:$access_key) { items { "
+                + String.join(" ", gqlFields.stream().distinct().toList()) + " } total_count } }";
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("limit", limit);
+        variables.put("offset", offset);
+        variables.put("status", statuses());
+        variables.put("filter", filter);
+        variables.put("order", order);
+        variables.put("access_key", accessKey);
+        JsonNode list = ctx.client().graphql(query, variables).path("compute_session_list");
         if (nameOnly) {
             list.path("items").forEach(item -> ctx.out().println(item.path("name").asText()));
             return ExitCodes.OK;

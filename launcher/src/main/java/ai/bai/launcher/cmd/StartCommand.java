@@ -19,10 +19,14 @@ public final class StartCommand extends BaseCommand {
     @Option(names = {"-q", "--quiet"}, description = "Hide status lines; only the session id and failures show.")
     boolean quiet;
 
+    @Option(names = {"-c", "--startup-command"}, paramLabel = "COMMAND",
+            description = "The command a batch session runs (with --type batch).")
+    String startupCommand;
+
     @Override
     public Integer call() {
         ctx.console().quiet(quiet);
-        SessionStarter.Started s = SessionStarter.create(ctx, start.toOptions(spec, image));
+        SessionStarter.Started s = SessionStarter.create(ctx, start.toOptions(spec, image, startupCommand));
         if (s.isRunning()) {
             ctx.console().info("Session ID " + s.id() + " is " + (s.created() ? "created and ready."
                     : "already running and ready."));

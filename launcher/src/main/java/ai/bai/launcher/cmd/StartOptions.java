@@ -1,8 +1,10 @@
 package ai.bai.launcher.cmd;
 
+import ai.bai.api.Durations;
 import ai.bai.client.KeyValues;
 import ai.bai.client.SessionOptions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,8 +62,26 @@ public final class StartOptions {
             description = "Create the session for this access key (admins).")
     String owner;
 
+    @Option(names = "--priority", paramLabel = "0..100",
+            description = "Scheduling priority: higher starts first (default 10).")
+    Integer priority;
+
+    @Option(names = "--starts-at", paramLabel = "STARTS_AT",
+            description = "Start a batch session at this time: relative (10m, 2h) or ISO 8601.")
+    String startsAt;
+
+    @Option(names = {"--batch-timeout"}, paramLabel = "DURATION",
+            description = "Stop a batch session that runs longer than this (e.g. 30m).")
+    String batchTimeout;
+
     /** Checks the options and turns them into session options for {@code image}. */
     SessionOptions toOptions(CommandSpec spec, String image) {
+        return toOptions(spec, image, null);
+    }
+
+    /** The same, with a batch session's startup command. */
+    SessionOptions toOptions(CommandSpec spec, String image, String startupCommand) {
+        checkSchedulingOptions(spec);
         if (maxWait < 0) {
             throw new ParameterException(spec.commandLine(), "--max-wait must be 0 (no limit) or a number of "
                     + "seconds, not " + maxWait);
@@ -73,7 +93,26 @@ public final class StartOptions {
         Map<String, String> slots = parse(spec, "-r/--resources", resources);
         Map<String, String> opts = parse(spec, "--resource-opts", resourceOpts);
         return new SessionOptions(image, name != null ? name : generatedName(), type, environ, slots, opts, tag,
-                enqueueOnly, maxWait, !noReuse, clusterSize, clusterMode, domain, group, owner);
+                enqueueOnly, maxWait, !noReuse, clusterSize, clusterMode, domain, group, owner, priority, startsAt,
+                startupCommand, batchTimeout);
+    }
+
+    /** Priority, start time and timeout are checked here, so a bad one never reaches the manager. */
+    private void checkSchedulingOptions(CommandSpec spec) {
+        if (priority != null && (priority < 0 || priority > 100)) {
+            throw new ParameterException(spec.commandLine(), "--priority must be 0..100, not " + priority);
+        }
+        try {
+            if (startsAt != null) {
+                Durations.startTime(startsAt, Instant.now());
+            }
+            if (batchTimeout != null) {
+                Durations.parse(batchTimeout);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), (startsAt != null ? "--starts-at: " : "--batch-timeout: ")
+                    + e.getMessage());
+        }
     }
 
     private static Map<String, String> parse(CommandSpec spec, String option, List<String> items) {

@@ -85,6 +85,31 @@ public final class BackendClient implements AutoCloseable {
         return call(new Request.Builder().url(u).delete().build());
     }
 
+    /** Restarts the session's kernel (PATCH); /home/work is kept. */
+    public void restart(String ref) {
+        call(new Request.Builder().url(url("session", ref)).patch(RequestBody.create(new byte[0], JSON)).build());
+    }
+
+    /** Copies a batch session's task log to {@code out} as it grows, until the session has ended. */
+    public void taskLogs(String sessionId, java.io.OutputStream out) {
+        HttpUrl u = url("session", "_", "logs").newBuilder().addQueryParameter("taskId", sessionId).build();
+        OkHttpClient streaming = http.newBuilder().readTimeout(java.time.Duration.ZERO).build();
+        try (Response response = streaming.newCall(new Request.Builder().url(u).get().build()).execute()) {
+            if (!response.isSuccessful()) {
+                throw new BackendException(response.code(), problem(response.body().string(), response));
+            }
+            try (var in = response.body().byteStream()) {
+                byte[] buf = new byte[8192];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    out.write(buf, 0, n);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the task log: " + e.getMessage(), e);
+        }
+    }
+
     public String logs(String ref) {
         return call(new Request.Builder().url(url("session", ref, "logs")).get().build())
                 .path("result").path("logs").asText("");

@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
  *
  * @param resources slot name to amount as typed; a bare {@code mem} number means MiB, as the official client does
  * @param maxWaitSeconds 0 waits until the session starts
+ * @param startsAt       a relative ({@code 10m}) or ISO 8601 start time for batch sessions, or null
  */
 public record SessionOptions(String image, String name, String type, Map<String, String> environ,
                              Map<String, String> resources, Map<String, String> resourceOpts, String tag,
                              boolean enqueueOnly, int maxWaitSeconds, boolean reuse, Integer clusterSize,
-                             String clusterMode, String domain, String group, String owner) {
+                             String clusterMode, String domain, String group, String owner, Integer priority,
+                             String startsAt, String startupCommand, String batchTimeout) {
     private static final Pattern ENDS_WITH_LETTER = Pattern.compile(".*[A-Za-z]$");
 
     public SessionOptions {
@@ -29,7 +31,7 @@ public record SessionOptions(String image, String name, String type, Map<String,
     /** A session of {@code image} with every option at its default. */
     public static SessionOptions of(String image, String name) {
         return new SessionOptions(image, name, SessionCreateRequest.INTERACTIVE, Map.of(), Map.of(), Map.of(), null,
-                false, 0, true, null, null, null, null, null);
+                false, 0, true, null, null, null, null, null, null, null, null, null);
     }
 
     public SessionCreateRequest toRequest(ClientConfig config) {
@@ -40,6 +42,6 @@ public record SessionOptions(String image, String name, String type, Map<String,
         CreationConfig cfg = new CreationConfig(List.of(), Map.of(), null, environ, null, slots, opts, null, null);
         return new SessionCreateRequest(name, image, null, type, group != null ? group : config.group(),
                 domain != null ? domain : config.domain(), clusterSize, clusterMode, tag, enqueueOnly,
-                maxWaitSeconds, reuse, null, null, null, null, null, null, null, owner, cfg);
+                maxWaitSeconds, reuse, startupCommand, startsAt, batchTimeout, priority, null, null, null, owner, cfg);
     }
 }

@@ -57,7 +57,7 @@ record Components(ApiServer server, SessionService sessions, Scheduler scheduler
         SessionStore store = new SessionStore(db);
         PolicyStore policies = new PolicyStore(db);
         Lifecycle lifecycle = new Lifecycle(store, new EventLog(new EventStore(db), clock), clock);
-        Capacity capacity = new Capacity(host.slots(), host.cores());
+        Capacity capacity = new Capacity(host.slots(), host.cores(), host.gpus());
         Activity activity = new Activity(clock);
         Scheduler scheduler = new Scheduler(capacity, policies::forKeypair, changed -> reportWaiting(store, changed),
                 clock);

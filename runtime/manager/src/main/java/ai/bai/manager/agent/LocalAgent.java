@@ -215,6 +215,8 @@ public final class LocalAgent {
         env.put("BACKENDAI_KERNEL_IMAGE", spec.image());
         env.put("BACKENDAI_CLUSTER_SIZE", "1");
         env.put("BACKENDAI_CLUSTER_ROLE", "main");
+        // only the GPUs the session holds are visible to CUDA (none when it holds none)
+        env.put("CUDA_VISIBLE_DEVICES", String.join(",", spec.gpus().stream().map(String::valueOf).toList()));
         env.putAll(spec.environ());
         return env;
     }

@@ -22,12 +22,14 @@ import java.util.stream.IntStream;
 public final class Capacity {
     private final Map<String, BigDecimal> total;
     private final int cores;
+    private final int gpus;
     private final Map<String, Map<String, BigDecimal>> held = new HashMap<>();
-    private final Map<String, List<Integer>> heldCores = new HashMap<>();
+    private final Map<String, Allocation> allocations = new HashMap<>();
 
-    public Capacity(Map<String, BigDecimal> total, int cores) {
+    public Capacity(Map<String, BigDecimal> total, int cores, int gpus) {
         this.total = Map.copyOf(total);
         this.cores = cores;
+        this.gpus = gpus;
     }
 
     public Map<String, BigDecimal> total() {
@@ -45,8 +47,8 @@ public final class Capacity {
         });
     }
 
-    /** Holds the slots for {@code sessionId} if they are free now; returns the cores given to it. */
-    public synchronized Optional<List<Integer>> tryHold(String sessionId, Map<String, String> requested) {
+    /** Holds the slots for {@code sessionId} if they are free now; returns the cores and GPUs given to it. */
+    public synchronized Optional<Allocation> tryHold(String sessionId, Map<String, String> requested) {
         Map<String, BigDecimal> want = amounts(requested);
         Map<String, BigDecimal> used = used();
         for (var e : want.entrySet()) {
@@ -55,19 +57,24 @@ public final class Capacity {
                 return Optional.empty();
             }
         }
-        List<Integer> given = pickCores(want.getOrDefault("cpu", BigDecimal.ZERO));
-        hold(sessionId, want, given);
+        BigDecimal gpuWant = want.getOrDefault("cuda.device", want.getOrDefault("cuda.shares", BigDecimal.ZERO));
+        Allocation given = new Allocation(
+                pick(cores, atLeastOne(want.getOrDefault("cpu", BigDecimal.ZERO)), Allocation::cores),
+                gpuWant.signum() > 0 ? pick(gpus, atLeastOne(gpuWant), Allocation::gpus) : List.of());
+        held.put(sessionId, want);
+        allocations.put(sessionId, given);
         return Optional.of(given);
     }
 
     /** Records slots a session already holds (a session re-adopted after a restart). */
-    public synchronized void restore(String sessionId, Map<String, String> requested, List<Integer> given) {
-        hold(sessionId, amounts(requested), given);
+    public synchronized void restore(String sessionId, Map<String, String> requested, Allocation given) {
+        held.put(sessionId, amounts(requested));
+        allocations.put(sessionId, given);
     }
 
     public synchronized void release(String sessionId) {
         held.remove(sessionId);
-        heldCores.remove(sessionId);
+        allocations.remove(sessionId);
     }
 
     public synchronized Map<String, BigDecimal> used() {
@@ -82,19 +89,18 @@ public final class Capacity {
                 .collect(Collectors.joining(", "));
     }
 
-    private void hold(String sessionId, Map<String, BigDecimal> amounts, List<Integer> given) {
-        held.put(sessionId, amounts);
-        heldCores.put(sessionId, List.copyOf(given));
+    private static int atLeastOne(BigDecimal amount) {
+        return Math.max(1, amount.setScale(0, RoundingMode.CEILING).intValue());
     }
 
-    private List<Integer> pickCores(BigDecimal cpu) {
-        int count = Math.min(cores, Math.max(1, cpu.setScale(0, RoundingMode.CEILING).intValue()));
+    /** The {@code count} least used of {@code size} devices (cores or GPUs), in index order. */
+    private List<Integer> pick(int size, int count, java.util.function.Function<Allocation, List<Integer>> devices) {
         Map<Integer, Integer> load = new LinkedHashMap<>();
-        IntStream.range(0, cores).forEach(c -> load.put(c, 0));
-        heldCores.values().forEach(list -> list.forEach(c -> load.merge(c, 1, Integer::sum)));
+        IntStream.range(0, size).forEach(c -> load.put(c, 0));
+        allocations.values().forEach(a -> devices.apply(a).forEach(c -> load.merge(c, 1, Integer::sum)));
         List<Integer> order = new ArrayList<>(load.keySet());
         order.sort(Comparator.comparing((Integer c) -> load.get(c)).thenComparing(c -> c));
-        return order.subList(0, count).stream().sorted().toList();
+        return order.subList(0, Math.min(size, count)).stream().sorted().toList();
     }
 
     private static Map<String, BigDecimal> amounts(Map<String, String> requested) {
@@ -106,9 +112,8 @@ public final class Capacity {
     private static String show(String slot, BigDecimal amount) {
         if (slot.equals("mem")) {
             long bytes = amount.longValue();
-            long gib = 1L << 30;
-            return bytes % (1L << 20) == 0 && bytes >= gib
-                    ? amount.divide(BigDecimal.valueOf(gib), 1, RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "g"
+            return bytes >= (1L << 30) && bytes % (1L << 30) != 0
+                    ? amount.divide(BigDecimal.valueOf(1L << 30), 1, RoundingMode.DOWN).toPlainString() + "g"
                     : BinarySize.format(bytes);
         }
         return amount.stripTrailingZeros().toPlainString();

@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class Scheduler implements AutoCloseable {
     /** Starts a session the scheduler admitted, with the cores it was given. */
     public interface Launcher {
-        void launch(String sessionId, List<Integer> cores);
+        void launch(String sessionId, Allocation allocation);
     }
 
     /** Why queued sessions still wait: session id to status info and status data (null data = none). */
@@ -74,8 +74,13 @@ public final class Scheduler implements AutoCloseable {
 
     /** Starts scheduling passes; admitted sessions go to {@code sessionLauncher}. */
     public void start(Launcher sessionLauncher) {
-        this.launcher = sessionLauncher;
+        launchWith(sessionLauncher);
         thread = Thread.ofPlatform().daemon().name("bai-scheduler").start(this::loop);
+    }
+
+    /** Where admitted sessions go, for passes run by hand (tests, benchmarks) without the scheduling thread. */
+    public void launchWith(Launcher sessionLauncher) {
+        this.launcher = sessionLauncher;
     }
 
     public void enqueue(Queued q) {
@@ -92,9 +97,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Records a session that holds slots already (re-adopted after a manager restart). */
-    public void restore(Queued q, List<Integer> cores) {
+    public void restore(Queued q, Allocation allocation) {
         withLock(() -> holders.put(q.id(), q));
-        capacity.restore(q.id(), q.resources(), cores);
+        capacity.restore(q.id(), q.resources(), allocation);
     }
 
     /** The session no longer occupies its slots: others may start. */
@@ -121,7 +126,7 @@ public final class Scheduler implements AutoCloseable {
     /** One scheduling pass; public so benchmarks can time it. */
     public Pass pass() {
         long started = System.nanoTime();
-        List<Map.Entry<Queued, List<Integer>>> admitted = new ArrayList<>();
+        List<Map.Entry<Queued, Allocation>> admitted = new ArrayList<>();
         Map<String, Waiting> changed = new LinkedHashMap<>();
         int examined = withLock(() -> decide(admitted, changed));
         if (!changed.isEmpty()) {
@@ -131,7 +136,7 @@ public final class Scheduler implements AutoCloseable {
         return new Pass(examined, admitted.size(), System.nanoTime() - started);
     }
 
-    private int decide(List<Map.Entry<Queued, List<Integer>>> admitted, Map<String, Waiting> changed) {
+    private int decide(List<Map.Entry<Queued, Allocation>> admitted, Map<String, Waiting> changed) {
         Instant now = clock.instant();
         Map<String, ResourcePolicy> policyOf = new HashMap<>();
         Map<String, Usage> usage = usageByOwner();
@@ -149,8 +154,8 @@ public final class Scheduler implements AutoCloseable {
                 note(q.id(), refusal.get(), changed);
                 continue;
             }
-            Optional<List<Integer>> cores = capacity.tryHold(q.id(), q.resources());
-            if (cores.isEmpty()) {
+            Optional<Allocation> given = capacity.tryHold(q.id(), q.resources());
+            if (given.isEmpty()) {
                 note(q.id(), new Waiting("no-available-instances", null), changed);
                 continue;
             }
@@ -158,7 +163,7 @@ public final class Scheduler implements AutoCloseable {
             reported.remove(q.id());
             holders.put(q.id(), q);
             used.add(q.resources());
-            admitted.add(Map.entry(q, cores.get()));
+            admitted.add(Map.entry(q, given.get()));
         }
         return examined;
     }

@@ -5,7 +5,6 @@ import ai.bai.manager.agent.KernelSpec;
 import ai.bai.manager.agent.KernelStartException;
 import ai.bai.manager.agent.LocalAgent;
 import ai.bai.manager.session.SessionRecord.KernelPlacement;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,8 +28,8 @@ public final class SessionLauncher implements Scheduler.Launcher {
     }
 
     @Override
-    public void launch(String sessionId, List<Integer> cores) {
-        Thread.ofVirtual().name("start-" + sessionId).start(() -> start(sessionId, cores));
+    public void launch(String sessionId, Allocation allocation) {
+        Thread.ofVirtual().name("start-" + sessionId).start(() -> start(sessionId, allocation));
     }
 
     /** Ends a session for {@code reason}: cancelled while queued, terminated otherwise. */
@@ -59,7 +58,7 @@ public final class SessionLauncher implements Scheduler.Launcher {
         SessionRecord s = lifecycle.locked(id, () -> lifecycle.transition(lifecycle.current(id),
                 SessionStatus.RESTARTING, "restarting"));
         try {
-            KernelPlacement placement = agent.restart(spec(s, s.state().cores()), s.kernel());
+            KernelPlacement placement = agent.restart(spec(s, s.state().allocation()), s.kernel());
             return lifecycle.locked(id, () -> {
                 SessionRecord cur = lifecycle.current(id).withKernel(placement);
                 lifecycle.store().update(cur);
@@ -77,7 +76,7 @@ public final class SessionLauncher implements Scheduler.Launcher {
     /** Takes over a session a previous manager ran: it keeps its slots if its kernel still lives. */
     public void readopt(SessionRecord s) {
         if (s.kernel() != null && agent.isAlive(s.kernel())) {
-            scheduler.restore(SessionService.queued(s), s.state().cores());
+            scheduler.restore(SessionService.queued(s), s.state().allocation());
             activity.started(s.id());
             if (s.spec().isBatch()) {
                 batches.watch(s);
@@ -93,14 +92,14 @@ public final class SessionLauncher implements Scheduler.Launcher {
         });
     }
 
-    private void start(String id, List<Integer> cores) {
+    private void start(String id, Allocation allocation) {
         try {
-            SessionRecord s = lifecycle.locked(id, () -> prepare(id, cores));
+            SessionRecord s = lifecycle.locked(id, () -> prepare(id, allocation));
             if (s == null) {
                 scheduler.release(id);
                 return;
             }
-            KernelPlacement placement = agent.start(spec(s, cores));
+            KernelPlacement placement = agent.start(spec(s, allocation));
             SessionRecord running = lifecycle.locked(id, () -> {
                 SessionRecord cur = lifecycle.current(id);
                 if (cur.status() != SessionStatus.CREATING) {
@@ -127,23 +126,23 @@ public final class SessionLauncher implements Scheduler.Launcher {
     }
 
     /** PENDING to CREATING in one transaction; null when the session left the queue meanwhile. */
-    private SessionRecord prepare(String id, List<Integer> cores) {
+    private SessionRecord prepare(String id, Allocation allocation) {
         SessionRecord s = lifecycle.current(id);
         if (s.status() != SessionStatus.PENDING) {
             return null;
         }
-        s = s.withCores(cores);
+        s = s.withAllocation(allocation);
         s = lifecycle.transition(s, SessionStatus.SCHEDULED, "scheduled");
         s = lifecycle.transition(s, SessionStatus.PREPARING, "preparing");
         s = lifecycle.transition(s, SessionStatus.PREPARED, null);
         return lifecycle.transition(s, SessionStatus.CREATING, null);
     }
 
-    private KernelSpec spec(SessionRecord s, List<Integer> cores) {
+    private KernelSpec spec(SessionRecord s, Allocation allocation) {
         Set<Integer> uids = lifecycle.store().withStatus(SessionService.LIVE).stream()
                 .filter(r -> r.kernel() != null && !r.id().equals(s.id())).map(r -> r.kernel().uid())
                 .collect(Collectors.toSet());
         return new KernelSpec(s.id(), s.name(), s.runtime(), s.image(), s.seq(), s.environ(), uids,
-                LocalAgent.limits(s.resources(), cores));
+                LocalAgent.limits(s.resources(), allocation.cores()), allocation.gpus());
     }
 }

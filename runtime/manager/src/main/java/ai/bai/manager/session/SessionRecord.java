@@ -4,7 +4,6 @@ import ai.bai.api.SessionStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,19 +20,19 @@ public record SessionRecord(long seq, String id, String name, String accessKey, 
      * The lifecycle part of a session.
      *
      * @param history status name to the time it was entered, in order
-     * @param cores   CPU cores allocated to the session while it occupies resources
+     * @param allocation cores and GPUs the session holds while it occupies resources
      */
     public record State(SessionStatus status, String statusInfo, String statusData, Instant statusChanged,
                         Map<String, Instant> history, Instant createdAt, Instant terminatedAt, String result,
-                        Integer exitCode, KernelPlacement kernel, List<Integer> cores, int numQueries) {
+                        Integer exitCode, KernelPlacement kernel, Allocation allocation, int numQueries) {
         public State {
             history = Collections.unmodifiableMap(new LinkedHashMap<>(history));  // kept in order
-            cores = cores == null ? List.of() : List.copyOf(cores);
+            allocation = allocation == null ? Allocation.NONE : allocation;
         }
 
         static State pending(Instant now) {
             return new State(SessionStatus.PENDING, null, null, now, Map.of(SessionStatus.PENDING.name(), now), now,
-                    null, "UNDEFINED", null, null, List.of(), 0);
+                    null, "UNDEFINED", null, null, Allocation.NONE, 0);
         }
     }
 
@@ -74,39 +73,39 @@ public record SessionRecord(long seq, String id, String name, String accessKey, 
         history.put(next.name(), now);
         Instant ended = next.isTerminal() && state.terminatedAt() == null ? now : state.terminatedAt();
         return with(new State(next, info, state.statusData(), now, history, state.createdAt(), ended,
-                state.result(), state.exitCode(), state.kernel(), next.isTerminal() ? List.of() : state.cores(),
+                state.result(), state.exitCode(), state.kernel(), next.isTerminal() ? Allocation.NONE : state.allocation(),
                 state.numQueries()));
     }
 
     /** The same status with other details, e.g. why a PENDING session still waits. */
     public SessionRecord withStatusInfo(String info, String data) {
         return with(new State(state.status(), info, data, state.statusChanged(), state.history(), state.createdAt(),
-                state.terminatedAt(), state.result(), state.exitCode(), state.kernel(), state.cores(),
+                state.terminatedAt(), state.result(), state.exitCode(), state.kernel(), state.allocation(),
                 state.numQueries()));
     }
 
     public SessionRecord withResult(String result, Integer exitCode) {
         return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
                 state.history(), state.createdAt(), state.terminatedAt(), result, exitCode, state.kernel(),
-                state.cores(), state.numQueries()));
+                state.allocation(), state.numQueries()));
     }
 
     public SessionRecord withKernel(KernelPlacement placement) {
         return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
                 state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(), placement,
-                state.cores(), state.numQueries()));
+                state.allocation(), state.numQueries()));
     }
 
-    public SessionRecord withCores(List<Integer> cores) {
+    public SessionRecord withAllocation(Allocation allocation) {
         return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
                 state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(),
-                state.kernel(), cores, state.numQueries()));
+                state.kernel(), allocation, state.numQueries()));
     }
 
     public SessionRecord withQueryCounted() {
         return with(new State(state.status(), state.statusInfo(), state.statusData(), state.statusChanged(),
                 state.history(), state.createdAt(), state.terminatedAt(), state.result(), state.exitCode(),
-                state.kernel(), state.cores(), state.numQueries() + 1));
+                state.kernel(), state.allocation(), state.numQueries() + 1));
     }
 
     public SessionRecord withSeq(long newSeq) {

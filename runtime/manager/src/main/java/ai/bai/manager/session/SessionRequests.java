@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
 
 /** Checks a creation request completely before anything is created, so bad input changes nothing. */
 public final class SessionRequests {
-    /** Upstream's session name rule: 4 to 64 word characters, dots and dashes, starting and ending with a word character. */
-    static final Pattern NAME = Pattern.compile("^(?=.{4,64}$)[A-Za-z0-9_][A-Za-z0-9_.-]*[A-Za-z0-9_]$");
+    /**
+     * Upstream's session name rule (word characters, dots and dashes, starting and ending with a word character,
+     * at most 64), except that names as short as one character are accepted (upstream wants four): users write
+     * {@code -t a} and a stricter manager would only annoy them.
+     */
+    static final Pattern NAME = Pattern.compile("^(?=.{1,64}$)[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final List<String> TYPES = List.of(SessionCreateRequest.INTERACTIVE, SessionCreateRequest.BATCH);
     static final int DEFAULT_PRIORITY = 10;
@@ -65,7 +69,7 @@ public final class SessionRequests {
             throw new IllegalArgumentException("missing session name");
         }
         if (name.equals("from-template") || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid session name '" + name + "'; a name has 4 to 64 characters "
+            throw new IllegalArgumentException("invalid session name '" + name + "'; a name has 1 to 64 characters "
                     + "(letters, digits, '_', '.', '-'), starts and ends with a letter, digit or '_', and is not "
                     + "'from-template'");
         }

@@ -63,8 +63,8 @@ public final class SessionService {
         CompletableFuture<SessionRecord> started = lifecycle.startup(s.id());
         lifecycle.publish(s, "session_enqueued", null, null);
         scheduler.enqueue(queued(s));
-        if (plan.enqueueOnly()) {
-            return new CreateOutcome(s, true, false, plan.notice());
+        if (plan.enqueueOnly() || plan.spec().startsAt() != null) {
+            return new CreateOutcome(s, true, false, plan.notice());  // a deferred start is not waited for
         }
         return awaitStart(s, started, plan);
     }

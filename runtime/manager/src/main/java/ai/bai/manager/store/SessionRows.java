@@ -2,6 +2,7 @@ package ai.bai.manager.store;
 
 import ai.bai.api.Json;
 import ai.bai.api.SessionStatus;
+import ai.bai.manager.session.Allocation;
 import ai.bai.manager.session.SessionRecord;
 import ai.bai.manager.session.SessionRecord.KernelPlacement;
 import ai.bai.manager.session.SessionRecord.State;
@@ -28,7 +29,6 @@ final class SessionRows {
     static final String SELECT = "SELECT seq, " + String.join(", ", COLUMNS) + " FROM sessions";
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
-    private static final TypeReference<List<Integer>> INT_LIST = new TypeReference<>() { };
 
     private SessionRows() {
     }
@@ -44,7 +44,7 @@ final class SessionRows {
             text(st.terminatedAt()), st.result(), st.exitCode(), Json.write(spec.resources()),
             Json.write(spec.environ()), spec.requestJson(), k == null ? null : k.uid(), k == null ? null : k.pid(),
             k == null ? null : k.directory(), st.numQueries(), spec.priority(), text(spec.startsAt()),
-            spec.startupCommand(), spec.batchTimeout(), st.statusData(), Json.write(st.cores()),
+            spec.startupCommand(), spec.batchTimeout(), st.statusData(), Json.write(st.allocation()),
             Json.write(spec.resourceOpts())};
         int i = first;
         for (Object v : values) {
@@ -73,9 +73,13 @@ final class SessionRows {
                 rs.getString("status_data"), Instant.parse(rs.getString("status_changed")), history,
                 Instant.parse(rs.getString("created_at")), instant(rs.getString("terminated_at")),
                 rs.getString("result"), nullableInt(rs, "exit_code"), kernel,
-                Json.mapper().convertValue(Json.tree(rs.getString("cores")), INT_LIST), rs.getInt("num_queries"));
+                allocation(rs.getString("cores")), rs.getInt("num_queries"));
         return new SessionRecord(rs.getLong("seq"), rs.getString("id"), rs.getString("name"),
                 rs.getString("access_key"), spec, state);
+    }
+
+    private static Allocation allocation(String json) {
+        return json == null ? Allocation.NONE : Json.read(json, Allocation.class);
     }
 
     private static Map<String, String> stringMap(String json) {
