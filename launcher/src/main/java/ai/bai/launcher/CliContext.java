@@ -91,7 +91,7 @@ public final class CliContext implements AutoCloseable {
 
     private Endpoint embeddedEndpoint() {
         try {
-            EmbeddedManager.Running m = embeddedManager().ensureRunning(serverJvmOptions());
+            EmbeddedManager.Running m = embeddedManager().ensureRunning(serverJvmOptions(), env);
             return new Endpoint(m.url(), m.accessKey(), m.secretKey());
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);

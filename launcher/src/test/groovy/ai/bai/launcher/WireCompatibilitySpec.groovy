@@ -125,27 +125,9 @@ class WireCompatibilitySpec extends Specification {
         given:
         bai.bai('start', '-t', 'wire-events', 'python')
         bai.bai('rm', 'wire-events')
+        def keys = bai.manager.keypair()
         def events = { Map headers ->
-            def c = new URL(bai.manager.url().toString() + '/events/session?sessionName=*&scope=session')
-                    .openConnection() as HttpURLConnection
-            def keys = bai.manager.keypair()
-            def date = ai.bai.api.SignatureDate.format(java.time.OffsetDateTime.now())
-            def host = bai.manager.url().authority
-            def target = '/events/session?sessionName=*&scope=session'
-            def sig = ai.bai.api.RequestSigner.sign(new ai.bai.api.SigningInput('GET', target, date, host, null,
-                    'v9.20250722'), keys.secretKey())
-            c.setRequestProperty('Date', date)
-            c.setRequestProperty('X-BackendAI-Version', 'v9.20250722')
-            c.setRequestProperty('Authorization', ai.bai.api.RequestSigner.authorization(keys.accessKey(), sig))
-            headers.each { k, v -> c.setRequestProperty(k, v as String) }
-            c.readTimeout = 1500
-            def lines = []
-            try {
-                c.inputStream.eachLine { lines << it }
-            } catch (SocketTimeoutException ignored) {
-                // the stream never ends by itself
-            }
-            lines.findAll { it.startsWith('id: ') || it.startsWith('event: ') }
+            Sse.read(bai.manager.url(), keys.accessKey(), keys.secretKey(), headers['Last-Event-ID'] as String)
         }
 
         when:

@@ -33,7 +33,7 @@ public final class ServerCommand {
                 ManagerMain.main(new String[0]);
                 return ExitCodes.OK;
             }
-            EmbeddedManager.Running started = manager.ensureRunning(ctx.serverJvmOptions());
+            EmbeddedManager.Running started = manager.ensureRunning(ctx.serverJvmOptions(), ctx.env());
             ctx.console().done("The manager runs at " + started.url() + " (pid " + started.pid() + ", BAI_HOME="
                     + manager.files().home() + ").");
             return ExitCodes.OK;

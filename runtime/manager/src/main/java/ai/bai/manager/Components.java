@@ -72,7 +72,7 @@ record Components(ApiServer server, SessionService sessions, Scheduler scheduler
                 new SessionRoutes(sessions, executions, new SessionFiles(agent), views, lifecycle),
                 new StreamRoutes(sessions, executions),
                 new EventRoutes(lifecycle.events(), sessions),
-                new AdminRoutes(host),
+                new AdminRoutes(host, scheduler),
                 new GqlRoutes(new SessionGraph(store, policies, views::usageOf, scheduler::wake))));
         sessions.recover();
         scheduler.start(launcher);

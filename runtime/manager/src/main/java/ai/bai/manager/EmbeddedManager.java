@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,8 +57,13 @@ public final class EmbeddedManager {
         }
     }
 
-    /** The running manager, starting one in the background first when none runs. */
-    public Running ensureRunning(List<String> jvmOptions) throws IOException {
+    /**
+     * The running manager, starting one in the background first when none runs.
+     *
+     * @param settings the caller's environment: its {@code BAI_*} settings (BAI_CPU, BAI_PYTHON, ...) reach the
+     *                 manager it starts
+     */
+    public Running ensureRunning(List<String> jvmOptions, Map<String, String> settings) throws IOException {
         Optional<Running> running = find();
         if (running.isPresent()) {
             return running.get();
@@ -69,7 +75,7 @@ public final class EmbeddedManager {
             if (running.isPresent()) {
                 return running.get();
             }
-            return await(spawn(jvmOptions));
+            return await(spawn(jvmOptions, settings));
         }
     }
 
@@ -94,7 +100,7 @@ public final class EmbeddedManager {
         return true;
     }
 
-    private Process spawn(List<String> jvmOptions) throws IOException {
+    private Process spawn(List<String> jvmOptions, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of("setsid", java));
         cmd.addAll(jvmOptions);
@@ -104,6 +110,11 @@ public final class EmbeddedManager {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                 .redirectErrorStream(true);
+        settings.forEach((k, v) -> {
+            if (k.startsWith("BAI_")) {
+                pb.environment().put(k, v);
+            }
+        });
         pb.environment().put("BAI_HOME", files.home().toString());
         Files.deleteIfExists(files.state());
         return pb.start();

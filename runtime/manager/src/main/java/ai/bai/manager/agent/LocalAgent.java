@@ -126,7 +126,7 @@ public final class LocalAgent {
 
     /** Whether the kernel runner process still exists. */
     public boolean isAlive(KernelPlacement k) {
-        return ProcessHandle.of(k.pid()).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessTable.isRunning(k.pid());
     }
 
     /** Kills every process of the session, removes its folder and its cgroups. */

@@ -34,6 +34,20 @@ final class ProcessTable {
         return found;
     }
 
+    /**
+     * Whether {@code pid} runs: exists and is not a zombie. An orphaned kernel whose zygote died is reparented to
+     * an init that may never reap it, so "exists" alone would call a dead kernel alive.
+     */
+    static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Memory (resident) and CPU time of a session's processes, for hosts without a usable cgroup. */
     static java.util.Optional<ResourceUsage> usage(long sid, int uid) {
         long rssPages = 0;
