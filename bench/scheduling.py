@@ -58,7 +58,7 @@ def instant(text):
 
 
 def handover_ms(api, holder, waiting):
-    """Terminates holder and returns the ms from its TERMINATED to waiting's RUNNING."""
+    """Terminates holder (by id) and returns the ms from its TERMINATED to waiting's RUNNING."""
     api.call("DELETE", "/session/" + holder)
     for _ in range(400):
         info = api.call("GET", "/session/" + waiting)
@@ -90,10 +90,11 @@ def main():
         api.call("DELETE", "/session/keep-0")
         api.call("DELETE", "/session/keep-1")
         handovers = []
-        api.create("holder-0", "2", False)
+        holder = api.create("holder-0", "2", False)["sessionId"]
         for i in range(10):
-            api.create("holder-%d" % (i + 1), "2", True)
-            handovers.append(handover_ms(api, "holder-%d" % i, "holder-%d" % (i + 1)))
+            waiting = api.create("holder-%d" % (i + 1), "2", True)["sessionId"]
+            handovers.append(handover_ms(api, holder, waiting))
+            holder = waiting
         # decision time with a long queue behind holder-10
         started = time.perf_counter()
         for i in range(queued):

@@ -192,6 +192,28 @@ class SchedulingSpec extends Specification {
         bai.bai('admin', 'session', 'listed-1').out =~ /Session Name\s+listed-1/
     }
 
+    def 'sessions created and cancelled concurrently while the scheduler runs leave nothing stuck'() {
+        given: 'a session that holds every CPU, so the others queue'
+        bai.bai('start', '-t', 'hog', '-r', 'cpu=2', 'python')
+
+        when:
+        def threads = (1..8).collect { n ->
+            Thread.start {
+                (1..3).each { i ->
+                    bai.bai('start', '-t', "race-$n-$i", '--enqueue-only', 'python')
+                    bai.bai('rm', "race-$n-$i")
+                }
+            }
+        }
+        threads*.join(60_000)
+
+        then:
+        threads.every { !it.alive }
+        bai.bai('ps', '--all', '--plain', '-f', 'name,status', '--limit', '100').out.readLines()
+                .findAll { it.startsWith('race-') }.every { it.endsWith('CANCELLED') }
+        bai.bai('rm', 'hog').exit == 0
+    }
+
     def 'bad scheduling input is refused, naming what is accepted: #args'() {
         when:
         def r = bai.bai(args as String[])

@@ -46,6 +46,12 @@ public final class SessionRoutes implements Routes {
             ctx.status(204);
         });
         routes.post("/session/{ref}", this::execute);
+        routes.get("/session/{ref}/status-history", ctx -> {
+            Map<String, String> history = new LinkedHashMap<>();
+            session(ctx).state().history().forEach((status, at) -> history.put(
+                    status.toLowerCase(java.util.Locale.ROOT), at.toString()));
+            ctx.json(Map.of("result", history));
+        });
         routes.get("/session/{ref}/logs", ctx -> ctx.json(Map.of("result",
                 Map.of("logs", files.logs(session(ctx))))));
         routes.post("/session/{ref}/upload", ctx -> {

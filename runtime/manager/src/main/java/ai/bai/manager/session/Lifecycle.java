@@ -40,10 +40,20 @@ public final class Lifecycle {
         return events;
     }
 
-    /** Runs {@code work} holding the session's lock, in one database transaction. */
+    /** Runs {@code work} holding the session's lock, in one database transaction: for changes without I/O. */
     public <T> T locked(String sessionId, Supplier<T> work) {
         synchronized (locks.computeIfAbsent(sessionId, k -> new Object())) {
             return store.atomically(work);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding only the session's lock: for changes that wait on processes, which must not
+     * hold the database from everyone else meanwhile.
+     */
+    public <T> T serialized(String sessionId, Supplier<T> work) {
+        synchronized (locks.computeIfAbsent(sessionId, k -> new Object())) {
+            return work.get();
         }
     }
 

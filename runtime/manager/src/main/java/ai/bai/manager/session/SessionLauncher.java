@@ -34,7 +34,7 @@ public final class SessionLauncher implements Scheduler.Launcher {
 
     /** Ends a session for {@code reason}: cancelled while queued, terminated otherwise. */
     public SessionRecord terminate(String id, String reason) {
-        SessionRecord ended = lifecycle.locked(id, () -> {
+        SessionRecord ended = lifecycle.serialized(id, () -> {
             SessionRecord s = lifecycle.current(id);
             if (s.status().isFinished()) {
                 return s;
@@ -83,7 +83,7 @@ public final class SessionLauncher implements Scheduler.Launcher {
             }
             return;
         }
-        lifecycle.locked(s.id(), () -> {
+        lifecycle.serialized(s.id(), () -> {
             if (s.kernel() != null) {
                 agent.terminate(s.id(), s.kernel());
             }
@@ -100,7 +100,7 @@ public final class SessionLauncher implements Scheduler.Launcher {
                 return;
             }
             KernelPlacement placement = agent.start(spec(s, allocation));
-            SessionRecord running = lifecycle.locked(id, () -> {
+            SessionRecord running = lifecycle.serialized(id, () -> {
                 SessionRecord cur = lifecycle.current(id);
                 if (cur.status() != SessionStatus.CREATING) {
                     agent.terminate(id, placement);  // terminated while it started

@@ -126,7 +126,7 @@ public final class SessionService {
                 case RUNNING, RUNNING_DEGRADED, RESTARTING -> launcher.readopt(s);
                 case TERMINATING -> terminate(s.id(), s.statusInfo());
                 case PENDING -> scheduler.enqueue(queued(s));
-                case SCHEDULED, PREPARING, PULLING, PREPARED, CREATING -> lifecycle.locked(s.id(), () -> {
+                case SCHEDULED, PREPARING, PULLING, PREPARED, CREATING -> lifecycle.serialized(s.id(), () -> {
                     agent.discard(s.id());
                     return lifecycle.transition(s, SessionStatus.ERROR,
                             "failed-to-start: the manager stopped while the session started");

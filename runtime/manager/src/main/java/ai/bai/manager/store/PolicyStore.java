@@ -6,50 +6,62 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Keypair resource policies and which policy each keypair follows. */
+/**
+ * Keypair resource policies and which policy each keypair follows. Reads come from memory: the scheduler asks
+ * while it holds its lock, and must never wait for the database there (a terminating session holds the
+ * database and then asks the scheduler).
+ */
 public final class PolicyStore {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final String SELECT = "SELECT name, max_concurrent_sessions, total_resource_slots, idle_timeout, "
             + "max_session_lifetime FROM keypair_resource_policies";
 
     private final Database db;
+    private volatile Map<String, ResourcePolicy> policies;
+    private final Map<String, String> keypairPolicy = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyStore(Database db) {
         this.db = db;
+        this.policies = load();
+        db.transaction(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT access_key, resource_policy FROM keypairs")) {
+                while (rs.next()) {
+                    keypairPolicy.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
     }
 
     public List<ResourcePolicy> all() {
+        return List.copyOf(policies.values());
+    }
+
+    private Map<String, ResourcePolicy> load() {
         return db.transaction(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(SELECT + " ORDER BY name")) {
-                List<ResourcePolicy> out = new ArrayList<>();
+                Map<String, ResourcePolicy> out = new java.util.LinkedHashMap<>();
                 while (rs.next()) {
-                    out.add(read(rs));
+                    ResourcePolicy p = read(rs);
+                    out.put(p.name(), p);
                 }
-                return out;
+                return java.util.Collections.unmodifiableMap(out);
             }
         });
     }
 
     public Optional<ResourcePolicy> byName(String name) {
-        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(policies.get(name));
     }
 
-    /** The policy the keypair follows. */
+    /** The policy the keypair follows (the default one for keypairs without one). */
     public ResourcePolicy forKeypair(String accessKey) {
-        String name = db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT resource_policy FROM keypairs WHERE access_key=?")) {
-                ps.setString(1, accessKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : "default";
-                }
-            }
-        });
-        return byName(name).orElseGet(() -> byName("default").orElseThrow());
+        ResourcePolicy p = policies.get(keypairPolicy.getOrDefault(accessKey, "default"));
+        return p != null ? p : policies.get("default");
     }
 
     public void save(ResourcePolicy p) {
@@ -69,6 +81,7 @@ public final class PolicyStore {
             }
             return null;
         });
+        policies = load();
     }
 
     private static ResourcePolicy read(ResultSet rs) throws SQLException {

@@ -41,6 +41,8 @@ def preload():
 def become(request, inherited):
     """In the forked child: turn into the session's kernel runner. Never returns."""
     os.setsid()
+    with open("/proc/self/comm", "w") as comm:  # ps and top show kernels as bai-kernel, not as the zygote
+        comm.write("bai-kernel")
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     for s in inherited:
         s.close()
