@@ -6,6 +6,8 @@ import ai.bai.api.ExecutionResult;
 import ai.bai.client.BackendClient;
 import ai.bai.client.CodeRunner;
 import ai.bai.client.SessionOptions;
+import ai.bai.client.sweep.SweepCase;
+import ai.bai.client.sweep.SweepRequest;
 import ai.bai.launcher.ExitCodes;
 import ai.bai.launcher.InvalidArgument;
 import java.nio.file.Files;
@@ -57,12 +59,29 @@ public final class RunCommand extends BaseCommand {
     @Option(names = {"-q", "--quiet"}, description = "Hide status lines; only program output and failures show.")
     boolean quiet;
 
+    @Mixin
+    SweepOptions sweep;
+
     @Override
     public Integer call() throws Exception {
         ctx.console().quiet(quiet);
         ExecuteRequest request = request();
+        List<SweepCase> cases = sweep.cases(spec, start.env, build, exec);
+        if (sweep.dryRun) {
+            new SweepDisplay(ctx, SweepDisplay.logFolder(ctx.env()), c -> "", cases.size()).cases(cases);
+            return ExitCodes.OK;
+        }
         SessionOptions options = start.toOptions(spec, image != null ? image : imageOfNamedSession());
         List<BackendClient.UploadFile> uploads = uploads();
+        if (cases.size() > 1) {
+            return sweep.run(ctx, new SweepRequest(cases, options, code, clean, uploads, sweep.maxParallel, remove));
+        }
+        SweepCase only = cases.get(0);
+        options = options.forCase(options.name(), only.environ());
+        if (code == null) {
+            request = ExecuteRequest.batch(new BatchOptions(orDefault(clean, "*"), orDefault(only.build(), "*"), false,
+                    orDefault(only.exec(), "*")));
+        }
         SessionStarter.Started s = SessionStarter.create(ctx, options);
         if (!s.isRunning()) {
             return s.status().equals("PENDING") || s.status().equals("SCHEDULED") || s.status().equals("TIMEOUT")

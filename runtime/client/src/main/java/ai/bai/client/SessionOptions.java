@@ -34,6 +34,13 @@ public record SessionOptions(String image, String name, String type, Map<String,
                 false, 0, true, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same options for one case of a sweep: its own session name and environment. */
+    public SessionOptions forCase(String caseName, Map<String, String> caseEnviron) {
+        return new SessionOptions(image, caseName, type, caseEnviron, resources, resourceOpts, tag, enqueueOnly,
+                maxWaitSeconds, reuse, clusterSize, clusterMode, domain, group, owner, priority, startsAt,
+                startupCommand, batchTimeout);
+    }
+
     public SessionCreateRequest toRequest(ClientConfig config) {
         Map<String, Object> slots = new LinkedHashMap<>();
         resources.forEach((k, v) -> slots.put(k, k.equals("mem") && !ENDS_WITH_LETTER.matcher(v).matches()
