@@ -51,6 +51,22 @@ public final class SweepRunner {
         return new SweepResult(java.util.Arrays.asList(results));
     }
 
+    /** Runs the sweep on a thread of its own; {@link #cancel} stops it, and the future then ends with it. */
+    public java.util.concurrent.CompletableFuture<SweepResult> start(SweepRequest request,
+                                                                     Consumer<SweepEvent> events) {
+        java.util.concurrent.CompletableFuture<SweepResult> done = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("bai-sweep").start(() -> {
+            try {
+                done.complete(run(request, events));
+            } catch (InterruptedException e) {
+                done.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** Stops the sweep: cases not yet started are cancelled, running ones' sessions are terminated. */
     public void cancel() {
         cancelled = true;
