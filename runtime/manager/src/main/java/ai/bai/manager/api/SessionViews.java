@@ -1,6 +1,5 @@
 package ai.bai.manager.api;
 
-import ai.bai.api.BinarySize;
 import ai.bai.api.Json;
 import ai.bai.api.ServicePort;
 import ai.bai.api.SessionInfo;
@@ -54,14 +53,6 @@ public final class SessionViews {
     /** Whether the session holds slots now. */
     static boolean occupying(SessionRecord s) {
         return s.kernel() != null && !s.status().isTerminal();
-    }
-
-    /** A short human form of the slots, e.g. {@code cpu=1 mem=256m}. */
-    static String describeSlots(Map<String, String> canonical) {
-        StringBuilder sb = new StringBuilder();
-        canonical.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=')
-                .append(k.equals("mem") ? BinarySize.format(Long.parseLong(v)) : v));
-        return sb.toString();
     }
 
     static List<ServicePort> servicePorts(SessionRecord s) {
