@@ -16,7 +16,7 @@ public final class BaiCommand {
     /** Every subcommand, in help order. */
     public static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, StartCommand.class,
             RemoveCommand.class, RestartCommand.class, InfoCommand.class, LogsCommand.class, TaskLogsCommand.class,
-            EventsCommand.class, PsCommand.class, AdminCommand.class, ServerCommand.class);
+            EventsCommand.class, PsCommand.class, AdminCommand.class, ScriptCommand.class, ServerCommand.class);
 
     /** The subcommand class called {@code name} (or one of its aliases). */
     public static Optional<Class<?>> find(String name) {
