@@ -250,7 +250,7 @@ public final class LocalAgent {
 
     private void kill(KernelPlacement k) {
         int uid = users.dedicated() ? k.uid() : -1;
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 250; round++) {
             List<Long> pids = new java.util.ArrayList<>(ProcessTable.sessionProcesses(k.pid(), uid));
             if (round == 0 && !pids.contains(k.pid())) {
                 pids.add(k.pid());
@@ -260,7 +260,7 @@ public final class LocalAgent {
                 return;
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(2);  // killed processes vanish within a few ms
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
