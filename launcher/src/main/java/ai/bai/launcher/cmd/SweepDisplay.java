@@ -33,7 +33,7 @@ final class SweepDisplay implements Consumer<SweepEvent> {
     private final boolean terminal;
     private final Map<String, StringBuilder> partialLines = new HashMap<>();
     private final Map<String, Writer> logs = new HashMap<>();
-    private int running;
+    private final java.util.Set<Integer> running = new java.util.HashSet<>();
     private int done;
     private int failed;
 
@@ -56,7 +56,7 @@ final class SweepDisplay implements Consumer<SweepEvent> {
     @Override
     public synchronized void accept(SweepEvent event) {
         switch (event) {
-            case SweepEvent.Started s -> running++;
+            case SweepEvent.Started s -> running.add(s.sweepCase().index());
             case SweepEvent.Output o -> output(o);
             case SweepEvent.Finished f -> finished(f);
         }
@@ -83,9 +83,7 @@ final class SweepDisplay implements Consumer<SweepEvent> {
                 (err ? ctx.err() : ctx.out()).println("[" + c.index() + "] " + rest);
             }
         }
-        if (f.result().exitCode() != null || CaseResult.CANCELLED.equals(f.result().outcome())) {
-            running = Math.max(0, running - 1);
-        }
+        running.remove(c.index());
         done++;
         if (!f.result().succeeded()) {
             failed++;
@@ -120,7 +118,7 @@ final class SweepDisplay implements Consumer<SweepEvent> {
     private void progress() {
         if (terminal) {
             ctx.err().printf("\r\033[K⋯ %d cases: %d pending, %d running, %d done, %d failed", total,
-                    total - done - running, running, done - failed, failed);
+                    total - done - running.size(), running.size(), done - failed, failed);
             ctx.err().flush();
         }
     }

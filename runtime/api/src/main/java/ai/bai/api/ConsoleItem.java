@@ -17,8 +17,4 @@ public record ConsoleItem(String type, Object data) {
     public static ConsoleItem stderr(String text) {
         return new ConsoleItem("stderr", text);
     }
-
-    public boolean isStream() {
-        return "stdout".equals(type) || "stderr".equals(type);
-    }
 }

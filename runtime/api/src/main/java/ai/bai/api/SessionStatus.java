@@ -11,7 +11,6 @@ public enum SessionStatus {
     /** What {@code ps} shows without options. */
     public static final Set<SessionStatus> ACTIVE = EnumSet.of(PENDING, SCHEDULED, PULLING, PREPARED, PREPARING,
             CREATING, RUNNING, RUNNING_DEGRADED, RESTARTING, TERMINATING, ERROR);
-    public static final Set<SessionStatus> RUNNING_SET = EnumSet.of(CREATING, RUNNING, RUNNING_DEGRADED);
     public static final Set<SessionStatus> DEAD = EnumSet.of(CANCELLED, TERMINATED);
 
     public boolean isTerminal() {

@@ -23,8 +23,4 @@ public record ManagerConfig(ManagerFiles files, String host, int port, String py
                 Integer.parseInt(env.getOrDefault("BAI_SESSION_UID_BASE", String.valueOf(SessionUsers.DEFAULT_BASE))),
                 env.get("BAI_SCRATCH"), env.get("BAI_CPU"), env.get("BAI_MEM"));
     }
-
-    public ManagerConfig withPort(int newPort) {
-        return new ManagerConfig(files, host, newPort, python, strictImages, sessionUidBase, scratch, cpu, mem);
-    }
 }

@@ -1,7 +1,5 @@
 package ai.bai.client.sweep;
 
-import java.time.Duration;
-
 /** What happens to the cases of a sweep, in the order it happens; each event names its case. */
 public sealed interface SweepEvent permits SweepEvent.Started, SweepEvent.Output, SweepEvent.Finished {
 
@@ -15,7 +13,7 @@ public sealed interface SweepEvent permits SweepEvent.Started, SweepEvent.Output
     record Output(SweepCase sweepCase, boolean stderr, String text) implements SweepEvent {
     }
 
-    /** The case ended: its outcome, exit code (null when its program never ran) and how long it took. */
-    record Finished(SweepCase sweepCase, CaseResult result, Duration duration) implements SweepEvent {
+    /** The case ended; its result says how, with what exit code and after how long. */
+    record Finished(SweepCase sweepCase, CaseResult result) implements SweepEvent {
     }
 }

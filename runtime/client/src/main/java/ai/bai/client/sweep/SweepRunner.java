@@ -83,8 +83,7 @@ public final class SweepRunner {
         String name = request.sessionName(c);
         Instant started = Instant.now();
         if (cancelled) {
-            return finish(c, new CaseResult(c, name, CaseResult.CANCELLED, null, Duration.ZERO, null), events,
-                    started);
+            return finish(c, new CaseResult(c, name, CaseResult.CANCELLED, null, Duration.ZERO, null), events);
         }
         active.add(name);
         String sessionId = null;
@@ -104,7 +103,7 @@ public final class SweepRunner {
                 destroyQuietly(sessionId);
             }
         }
-        return finish(c, result, events, started);
+        return finish(c, result, events);
     }
 
     private CaseResult run(SweepRequest request, SweepCase c, String name, JsonNode reply,
@@ -137,8 +136,8 @@ public final class SweepRunner {
                 Duration.between(started, Instant.now()), why);
     }
 
-    private static CaseResult finish(SweepCase c, CaseResult result, Consumer<SweepEvent> events, Instant started) {
-        events.accept(new SweepEvent.Finished(c, result, Duration.between(started, Instant.now())));
+    private static CaseResult finish(SweepCase c, CaseResult result, Consumer<SweepEvent> events) {
+        events.accept(new SweepEvent.Finished(c, result));
         return result;
     }
 

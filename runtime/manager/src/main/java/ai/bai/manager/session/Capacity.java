@@ -32,10 +32,6 @@ public final class Capacity {
         this.gpus = gpus;
     }
 
-    public Map<String, BigDecimal> total() {
-        return total;
-    }
-
     /** Refuses a request that this machine could never give, naming the capacity. */
     public void checkPossible(Map<String, String> requested) {
         requested.forEach((slot, amount) -> {

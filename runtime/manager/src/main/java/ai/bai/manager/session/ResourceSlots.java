@@ -4,7 +4,6 @@ import ai.bai.api.BinarySize;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,9 +25,6 @@ public final class ResourceSlots {
     /** A {@code gpu} request names the CUDA slot the host has: whole devices. */
     static final String GPU_ALIAS = "gpu";
 
-    public Map<String, String> kinds() {
-        return kinds;
-    }
 
     /** Validates and normalises requested slots; unknown names and bad amounts are errors that list what works. */
     public Map<String, String> canonical(Map<String, Object> requested) {
@@ -46,9 +42,6 @@ public final class ResourceSlots {
         return out;
     }
 
-    public Set<String> names() {
-        return kinds.keySet();
-    }
 
     private static String bytes(String slot, Object value) {
         String text = String.valueOf(value).trim();
